@@ -1,0 +1,5 @@
+// Registry of CLI commands. Add one line per command.
+import type { Command } from '../command.ts';
+import { backendCommand } from './backend.ts';
+
+export const commands: Command[] = [backendCommand];
