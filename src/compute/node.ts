@@ -1,5 +1,6 @@
 // TensorFlow.js setup for Node (CLI, tests, benchmarks): WASM by default, CPU on request.
-// tfjs-node cannot be installed here, and WebGPU/WebGL do not exist in Node.
+// tfjs-node cannot be installed here, and WebGPU/WebGL do not exist in Node. The decision and its
+// reason come from the shared chooser (choose.ts), the same one the browser worker uses.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { LabError } from '../common/errors.ts';
 import { isBackendName, type BackendChoice, type BackendName } from './types.ts';
 import { registerMissingKernels } from './kernels.ts';
+import { chooseBackend, type BackendFacts } from './choose.ts';
 
 let wasmPathsSet = false;
 
@@ -15,10 +17,17 @@ export async function initNodeBackend(force?: string): Promise<BackendChoice> {
   if (force !== undefined && !isBackendName(force)) {
     throw new LabError(`unknown backend "${force}" (choose wasm or cpu in Node)`);
   }
-  const wanted: BackendName = (force as BackendName | undefined) ?? 'wasm';
-  if (wanted === 'webgpu' || wanted === 'webgl') {
-    throw new LabError(`backend ${wanted} is only available in the browser; in Node use wasm or cpu`);
+  if (force === 'webgpu' || force === 'webgl') {
+    throw new LabError(`backend ${force} is only available in the browser; in Node use wasm or cpu`);
   }
+  const facts: BackendFacts = {
+    platform: 'node',
+    webgpu: { available: false },
+    wasm: { available: typeof WebAssembly === 'object', simd: true },
+    webgl: { available: false },
+  };
+  const decision = chooseBackend(facts, force as BackendName | undefined);
+  const wanted = decision.name;
   if (wanted === 'wasm' && !wasmPathsSet) {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
@@ -29,13 +38,9 @@ export async function initNodeBackend(force?: string): Promise<BackendChoice> {
   const ok = await tf.setBackend(wanted);
   if (!ok) throw new LabError(`backend ${wanted} failed to initialise`);
   await tf.ready();
-  const reason =
-    force !== undefined
-      ? `${wanted} was requested`
-      : 'Node has no GPU backend here; WASM (SIMD) is the fastest available';
   return {
     name: wanted,
-    reason,
+    reason: decision.reason,
     facts: wanted === 'wasm' ? { simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT') } : {},
   };
 }
