@@ -76,6 +76,27 @@ class Collector {
   }
 }
 
+/**
+ * The wasm decoders print each frame error with console.error and also return it; we report the
+ * returned ones as one warning, so their own lines (and only those) are dropped while decoding.
+ */
+let muted = 0;
+let originalError: typeof console.error | undefined;
+function muteDecoderConsole(): () => void {
+  if (muted++ === 0) {
+    originalError = console.error;
+    const passOn = originalError;
+    console.error = (...args: unknown[]) => {
+      const first = args[0];
+      if (typeof first === 'string' && (first.startsWith('mpg123-decoder:') || first.startsWith('@wasm-audio-decoders/'))) return;
+      passOn.apply(console, args);
+    };
+  }
+  return () => {
+    if (--muted === 0 && originalError) console.error = originalError;
+  };
+}
+
 /** Decodes an MP3, Ogg Vorbis or FLAC file completely; decoder errors become warnings. */
 export async function decodeCompressed(bytes: Uint8Array, format: CompressedFormat, name: string, signal?: AbortSignal): Promise<DecodedAudio> {
   const label = LABEL[format];
@@ -87,6 +108,7 @@ export async function decodeCompressed(bytes: Uint8Array, format: CompressedForm
     throw new LabError(`${name}: the ${label} decoder failed to start (${e instanceof Error ? e.message : String(e)})`);
   }
   const out = new Collector(name, label);
+  const restoreConsole = muteDecoderConsole();
   try {
     for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
       throwIfCancelled(signal, 'decoding');
@@ -97,6 +119,7 @@ export async function decodeCompressed(bytes: Uint8Array, format: CompressedForm
     if (e instanceof LabError) throw e;
     throw new LabError(`${name}: the ${label} data could not be decoded (${e instanceof Error ? e.message : String(e)})`);
   } finally {
+    restoreConsole();
     decoder.free();
   }
   if (out.frames === 0) {

@@ -13,7 +13,8 @@ const at = (b: Uint8Array, offset: number, text: string) =>
 
 /** Bytes taken by an ID3v2 tag at the start, or 0. */
 export function id3Length(b: Uint8Array): number {
-  if (!at(b, 0, 'ID3') || b.length < 10) return 0;
+  if (!at(b, 0, 'ID3')) return 0;
+  if (b.length < 10) return b.length; // a tag cut short
   const size = ((b[6] & 0x7f) << 21) | ((b[7] & 0x7f) << 14) | ((b[8] & 0x7f) << 7) | (b[9] & 0x7f);
   return 10 + size + (b[5] & 0x10 ? 10 : 0);
 }
@@ -37,7 +38,9 @@ export function describeStart(b: Uint8Array): string {
 
 export function sniffFormat(b: Uint8Array): Sniffed {
   if (at(b, 0, '\x93NUMPY')) return { kind: 'audio', format: 'npy' };
-  if ((at(b, 0, 'RIFF') || at(b, 0, 'RF64') || at(b, 0, 'RIFX')) && at(b, 8, 'WAVE')) return { kind: 'audio', format: 'wav' };
+  const riff = at(b, 0, 'RIFF') || at(b, 0, 'RF64') || at(b, 0, 'RIFX');
+  // A RIFF file cut before its form type is most likely a truncated WAV: let the WAV reader say so.
+  if (riff && (b.length < 12 || at(b, 8, 'WAVE'))) return { kind: 'audio', format: 'wav' };
   if (at(b, 0, 'OggS')) {
     const packet = 27 + (b[26] ?? 0);
     if (at(b, packet, '\x01vorbis')) return { kind: 'audio', format: 'ogg-vorbis' };
@@ -48,10 +51,8 @@ export function sniffFormat(b: Uint8Array): Sniffed {
   const skip = id3Length(b);
   if (at(b, skip, 'fLaC')) return { kind: 'audio', format: 'flac' };
   if (isMpegFrameHeader(b, skip)) return { kind: 'audio', format: 'mp3' };
-  if (skip > 0) {
-    // Some encoders pad after the tag; look a little further for the first frame.
-    for (let i = skip; i < Math.min(b.length - 4, skip + 4096); i++) if (isMpegFrameHeader(b, i)) return { kind: 'audio', format: 'mp3' };
-  }
+  // An ID3v2 tag (possibly padded, or cut short) is followed by MPEG audio; the decoder judges the rest.
+  if (skip > 0) return { kind: 'audio', format: 'mp3' };
   if (at(b, 4, 'ftyp')) return { kind: 'unsupported', what: 'MP4/M4A (AAC or ALAC)' };
   if (at(b, 0, 'FORM') && (at(b, 8, 'AIFF') || at(b, 8, 'AIFC'))) return { kind: 'unsupported', what: 'AIFF' };
   if (b.length >= 2 && b[0] === 0xff && (b[1] & 0xf6) === 0xf0) return { kind: 'unsupported', what: 'AAC (ADTS)' };
