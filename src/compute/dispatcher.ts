@@ -36,14 +36,16 @@ export function createDispatcher({ handlers, runtime, post }: DispatcherOptions)
     try {
       throwIfCancelled(abort.signal, msg.kind);
       if (spec.needsBackend !== false) await runtime.ensure();
+      const startedOn = runtime.current()?.name;
       let result: unknown;
       try {
         result = await spec.run(msg.params as never, ctx);
       } catch (e) {
-        if (!shouldRetry(spec, e, abort.signal)) throw e;
+        if (!shouldRetry(spec, e, abort.signal, startedOn)) throw e;
         const why = e instanceof Error ? e.message : String(e);
         const message = `"${msg.kind}" failed on WebGPU (${why}); switched to WASM and ran it again.`;
-        await runtime.fallBack('wasm', message);
+        // A device-loss handler may already have switched; switch only if still on WebGPU.
+        if (runtime.current()?.name === 'webgpu') await runtime.fallBack('wasm', message);
         notice({ code: 'retried', message });
         transfer.length = 0;
         result = await spec.run(msg.params as never, ctx);
@@ -56,8 +58,8 @@ export function createDispatcher({ handlers, runtime, post }: DispatcherOptions)
     }
   }
 
-  function shouldRetry(spec: HandlerSpec<RequestKind>, e: unknown, signal: AbortSignal): boolean {
-    return spec.retryOnWasm !== false && !signal.aborted && !isLabError(e) && runtime.current()?.name === 'webgpu';
+  function shouldRetry(spec: HandlerSpec<RequestKind>, e: unknown, signal: AbortSignal, startedOn?: string): boolean {
+    return spec.retryOnWasm !== false && !signal.aborted && !isLabError(e) && startedOn === 'webgpu';
   }
 
   return (msg: ToWorker) => {
