@@ -27,6 +27,8 @@ export function levelItemKinds(cfg: UNetConfig, d: number): ItemKind[] {
 export interface LevelPaths {
   /** The level module (its output is tap `level{d}`). */
   level: string;
+  /** The module around the down conv (its output is tap `d{d}.down`). */
+  downModule: string;
   /** The down conv (kernel = stride = factor): `<down>.weight`, `<down>.bias`. */
   down: string;
   /** Item modules, in order, for the down and the up half. */
@@ -67,6 +69,7 @@ export function levelPaths(cfg: UNetConfig): LevelPaths[] {
     const upConvIndex = upStart + k;
     out.push({
       level,
+      downModule: `${b}.0`,
       down: `${b}.0.block`,
       downItems: Array.from({ length: k }, (_, j) => `${b}.${1 + j}`),
       upItems: Array.from({ length: k }, (_, j) => `${b}.${upStart + j}`),
