@@ -1,8 +1,36 @@
-// Kernels TensorFlow.js backends lack that the lab needs (e.g. WASM Conv2DBackpropFilter
-// for training). Registered once, before a backend is used. Filled in by the training work.
+// Kernels TensorFlow.js 4.22 backends lack or get wrong, registered once before a backend is
+// used (initNodeBackend calls this; the browser worker should too). Each lives in ./kernels/:
+// - WASM has no Conv2DBackpropFilter (conv training), UnsortedSegmentSum (gather's gradient),
+//   DepthwiseConv2dNative backprops;
+// - WASM's MaxPoolGrad is wrong for many shapes; its Conv2DBackpropInput is ~10x slower than a
+//   forward conv (replaced by a forward conv on XNNPACK);
+// - CPU's ResizeNearestNeighborGrad is wrong for batch > 1.
+import * as tf from '@tensorflow/tfjs';
+import { conv2dBackpropFilterWasm } from './kernels/conv2dBackpropFilter.ts';
+import { conv2dBackpropInputWasm } from './kernels/conv2dBackpropInput.ts';
+import { depthwiseBackpropFilterWasm, depthwiseBackpropInputWasm } from './kernels/depthwiseBackprop.ts';
+import { maxPoolGradWasm } from './kernels/maxPoolGrad.ts';
+import { resizeNearestNeighborGradCpu } from './kernels/resizeNearestNeighborGrad.ts';
+import { unsortedSegmentSumWasm } from './kernels/unsortedSegmentSum.ts';
+
+/** The kernels this module adds or replaces, by backend. */
+export const LAB_KERNELS: readonly tf.KernelConfig[] = [
+  conv2dBackpropFilterWasm,
+  conv2dBackpropInputWasm,
+  maxPoolGradWasm,
+  unsortedSegmentSumWasm,
+  depthwiseBackpropInputWasm,
+  depthwiseBackpropFilterWasm,
+  resizeNearestNeighborGradCpu,
+];
+
 let registered = false;
 
 export function registerMissingKernels(): void {
   if (registered) return;
   registered = true;
+  for (const k of LAB_KERNELS) {
+    if (tf.getKernel(k.kernelName, k.backendName) !== undefined) tf.unregisterKernel(k.kernelName, k.backendName);
+    tf.registerKernel(k);
+  }
 }
