@@ -115,13 +115,10 @@ function parseEntry(file: string, name: string, value: unknown, dataStart: numbe
   if (!Object.hasOwn(SAFETENSORS_DTYPE_BYTES, dtype)) throw new LabError(`${where}: unknown dtype ${JSON.stringify(dtype.slice(0, 40))}`);
   const width = SAFETENSORS_DTYPE_BYTES[dtype];
   if (!Array.isArray(shape) || shape.length > MAX_RANK) throw new LabError(`${where}: "shape" must be a list of at most ${MAX_RANK} sizes`);
-  let bytes = width;
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {
       throw new LabError(`${where}: shape ${JSON.stringify(shape).slice(0, 80)} has a size that is not a non-negative integer`);
     }
-    bytes *= d;
-    if (bytes > dataLength) throw new LabError(`${where}: shape ${JSON.stringify(shape).slice(0, 80)} needs more bytes than the file's data region (${dataLength})`);
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => typeof o === 'number' && Number.isSafeInteger(o) && o >= 0)) {
     throw new LabError(`${where}: "data_offsets" must be two non-negative integers`);
@@ -131,8 +128,11 @@ function parseEntry(file: string, name: string, value: unknown, dataStart: numbe
   if (end > dataLength) {
     throw new LabError(`${where}: data_offsets [${begin}, ${end}] run past the end of the data (${dataLength} bytes; truncated file?)`);
   }
-  if (end - begin !== bytes) {
-    throw new LabError(`${where}: shape ${JSON.stringify(shape)} ${dtype} needs ${bytes} bytes but data_offsets [${begin}, ${end}] hold ${end - begin}`);
+  // A product beyond 2^53 is inexact but then also larger than any span, so the comparison holds.
+  const bytes = (shape as number[]).reduce((a, d) => a * d, width);
+  if (bytes !== end - begin) {
+    const need = bytes > dataLength ? `more than the file's ${dataLength} data bytes` : `${bytes} bytes`;
+    throw new LabError(`${where}: shape ${JSON.stringify(shape).slice(0, 80)} ${dtype} needs ${need} but data_offsets [${begin}, ${end}] hold ${end - begin}`);
   }
   return { name, dtype, shape: shape as number[], begin: dataStart + begin, end: dataStart + end };
 }
