@@ -1,5 +1,6 @@
 // Registry of CLI commands. Add one line per command.
 import type { Command } from '../command.ts';
 import { backendCommand } from './backend.ts';
+import { melCommand } from './mel.ts';
 
-export const commands: Command[] = [backendCommand];
+export const commands: Command[] = [backendCommand, melCommand];
