@@ -71,6 +71,20 @@ function designKernel(fromRate: number, toRate: number, phases: number, extraRow
 
 const kernelCache = new Map<string, Kernel>();
 
+/** sum_j a[ai + j] * b[bi + j], four accumulators (taps is even, >= 4). */
+function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, taps: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let j = 0;
+  for (; j + 3 < taps; j += 4) {
+    s0 += a[ai + j] * b[bi + j];
+    s1 += a[ai + j + 1] * b[bi + j + 1];
+    s2 += a[ai + j + 2] * b[bi + j + 2];
+    s3 += a[ai + j + 3] * b[bi + j + 3];
+  }
+  for (; j < taps; j++) s0 += a[ai + j] * b[bi + j];
+  return s0 + s1 + s2 + s3;
+}
+
 function validateRate(rate: number, what: string): void {
   if (!Number.isFinite(rate) || rate <= 0) throw new LabError(`resample: ${what} must be a positive number of Hz, got ${rate}`);
 }
@@ -98,7 +112,7 @@ export function resample(x: Float32Array, fromRate: number, toRate: number): Flo
   }
   const { taps, half, table } = kernel;
   // Zero-pad so every tap index is in range: tap j of output at base k0 reads x[k0 - half + 1 + j].
-  const padded = new Float32Array(n + 2 * half + 2);
+  const padded = new Float64Array(n + 2 * half + 2);
   padded.set(x, half);
 
   if (usePhases) {
@@ -106,10 +120,7 @@ export function resample(x: Float32Array, fromRate: number, toRate: number): Flo
       const pos = i * down;
       const k0 = Math.floor(pos / up);
       const row = (pos - k0 * up) * taps;
-      const base = k0 + 1; // = (k0 - half + 1) + half in padded indices
-      let acc = 0;
-      for (let j = 0; j < taps; j++) acc += table[row + j] * padded[base + j];
-      out[i] = acc;
+      out[i] = dot(table, row, padded, k0 + 1, taps); // k0 + 1 = (k0 - half + 1) + half in padded indices
     }
   } else {
     const step = fromRate / toRate;
