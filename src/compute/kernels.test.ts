@@ -123,3 +123,35 @@ describe('gradients of the U-Net nonlinearities and norms on wasm', () => {
     }, [2, 4, 5, 7], [7]);
   });
 });
+
+describe('broadcasting gradients (all backends)', () => {
+  /** Gradients of sum(f(a, b) * t) for a [2,3,4] and b [2,1,4] (broadcast along axis 1). */
+  const gradsOf = (f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor) =>
+    tf.tidy(() => {
+      const a = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 5);
+      const b = tf.randomNormal([2, 1, 4], 0, 1, 'float32', 6);
+      const t = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 7);
+      const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) => f(x, y).mul(t).sum())([a, b]);
+      expect(gb.shape).toEqual([2, 1, 4]);
+      return [ga.dataSync() as Float32Array, gb.dataSync() as Float32Array];
+    });
+  it('squaredDifference matches square(sub) (as in a norm with a keepDims mean)', () => {
+    const [ga, gb] = gradsOf((a, b) => tf.squaredDifference(a, b));
+    const [ra, rb] = gradsOf((a, b) => tf.square(tf.sub(a, b)));
+    expect(relErr(ga, ra)).toBeLessThan(1e-6);
+    expect(relErr(gb, rb)).toBeLessThan(1e-6);
+  });
+  it('maximum and minimum sum the gradient over broadcast axes', () => {
+    const [, gb] = gradsOf((a, b) => tf.maximum(a, b));
+    const [, gm] = gradsOf((a, b) => tf.minimum(a, b));
+    const [rb, rm] = tf.tidy(() => {
+      const a = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 5);
+      const b = tf.randomNormal([2, 1, 4], 0, 1, 'float32', 6);
+      const t = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 7);
+      const sumWhere = (m: tf.Tensor) => tf.sum(tf.mul(t, tf.cast(m, 'float32')), 1, true).dataSync() as Float32Array;
+      return [sumWhere(tf.less(a, b)), sumWhere(tf.greater(a, b))];
+    });
+    expect(relErr(gb, rb)).toBeLessThan(1e-6);
+    expect(relErr(gm, rm)).toBeLessThan(1e-6);
+  });
+});

@@ -4,8 +4,10 @@
 //   DepthwiseConv2dNative backprops;
 // - WASM's MaxPoolGrad is wrong for many shapes; its Conv2DBackpropInput is ~10x slower than a
 //   forward conv (replaced by a forward conv on XNNPACK);
-// - CPU's ResizeNearestNeighborGrad is wrong for batch > 1.
+// - CPU's ResizeNearestNeighborGrad is wrong for batch > 1;
+// - (all backends) the gradients of SquaredDifference, Maximum, Minimum ignore broadcasting.
 import * as tf from '@tensorflow/tfjs';
+import { BROADCAST_GRADIENTS } from './kernels/broadcastGradients.ts';
 import { conv2dBackpropFilterWasm } from './kernels/conv2dBackpropFilter.ts';
 import { conv2dBackpropInputWasm } from './kernels/conv2dBackpropInput.ts';
 import { depthwiseBackpropFilterWasm, depthwiseBackpropInputWasm } from './kernels/depthwiseBackprop.ts';
@@ -33,4 +35,5 @@ export function registerMissingKernels(): void {
     if (tf.getKernel(k.kernelName, k.backendName) !== undefined) tf.unregisterKernel(k.kernelName, k.backendName);
     tf.registerKernel(k);
   }
+  for (const g of BROADCAST_GRADIENTS) tf.registerGradient(g);
 }
