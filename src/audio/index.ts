@@ -1,6 +1,6 @@
 // Public surface of the audio front end: decode (wav/mp3/ogg/flac/npy, by magic bytes),
 // mono + band-limited resampling to 16 kHz, the fixture-exact log-mel, and a WAV writer.
-// Same code in Node and the browser. See README section "Audio" for limits and messages.
+// Same code in Node and the browser. Limits, messages and design: src/audio/README.md.
 export { MEL_CONFIG, MAX_DURATION_SEC, MAX_FILE_BYTES, MIN_SAMPLES_16K, SILENCE_PEAK } from './config.ts';
 export type { MelConfig } from './config.ts';
 export type { AudioFormat, DecodedAudio, Audio16k, MelSpectrogram } from './types.ts';
