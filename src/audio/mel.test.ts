@@ -69,6 +69,20 @@ describe('mel front end vs ../shared/fixtures/mel', () => {
     expect(maxErr).toBeLessThanOrEqual(1e-3);
   });
 
+  it('gives the same frames whether a frame is paired in one FFT or alone (odd frame count)', () => {
+    const full = melSpectrogram(audio.data);
+    const odd = melSpectrogram(audio.data.subarray(0, 99 * 320)); // 99 frames: the last one is unpaired
+    expect(odd.frames).toBe(99);
+    let maxErr = 0;
+    for (let b = 0; b < 128; b++) {
+      for (let t = 0; t < 97; t++) maxErr = Math.max(maxErr, Math.abs(odd.magnitude[b * 99 + t] - full.magnitude[b * 100 + t]));
+    }
+    expect(maxErr).toBe(0);
+    const single = melSpectrogram(audio.data.subarray(8000, 8320)); // exactly one frame
+    expect(single.frames).toBe(1);
+    expect(single.magnitude.some((v) => v > 0)).toBe(true);
+  });
+
   it('floors the log at ln(1e-5)', () => {
     expect(toLogMel(new Float32Array([0, 1e-7, 1]))).toEqual(new Float32Array([Math.log(1e-5), Math.log(1e-5), 0]));
   });
