@@ -40,19 +40,19 @@ export class Args {
   }
   str(name: string): string | undefined {
     const v = this.parsed.flags.get(name);
-    if (v === true) throw new LabError(`${this.command}: --${name} needs a value`);
+    if (v === true) throw new LabError(`--${name} needs a value`);
     return v;
   }
   requireStr(name: string): string {
     const v = this.str(name);
-    if (v === undefined) throw new LabError(`${this.command}: --${name} is required`);
+    if (v === undefined) throw new LabError(`--${name} is required`);
     return v;
   }
   num(name: string, fallback?: number): number | undefined {
     const v = this.str(name);
     if (v === undefined) return fallback;
     const n = Number(v);
-    if (!Number.isFinite(n)) throw new LabError(`${this.command}: --${name} must be a number, got "${v}"`);
+    if (!Number.isFinite(n)) throw new LabError(`--${name} must be a number, got "${v}"`);
     return n;
   }
   bool(name: string): boolean {
@@ -60,7 +60,7 @@ export class Args {
   }
   positional(index: number, what: string): string {
     const v = this.parsed.positionals[index];
-    if (v === undefined) throw new LabError(`${this.command}: missing ${what}`);
+    if (v === undefined) throw new LabError(`missing ${what}`);
     return v;
   }
   list(name: string): string[] | undefined {
