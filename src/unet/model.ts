@@ -33,7 +33,10 @@ export interface ForwardOptions {
 export interface ForwardResult {
   /** The prediction v, channels-last like the input. */
   v?: tf.Tensor;
-  /** Requested taps, channels-last ([B, H, W, C] in 2D, [B, T, C] in 1D); the caller disposes them. */
+  /**
+   * Requested taps, channels-last ([B, H, W, C] in 2D, [B, T, C] in 1D). Like v, they belong to the
+   * caller's scope: disposed by an enclosing tf.tidy, otherwise by the caller.
+   */
   taps: Map<string, tf.Tensor>;
   /** Every site computed, in order (taps or not): shows where the forward stopped. */
   steps: string[];
@@ -108,7 +111,10 @@ export function createUNetFromParams(cfg: UNetConfig, params: Map<string, tf.Ten
     const kept = new Set<tf.Tensor>();
     const toLab = (t: tf.Tensor) => (cfg.dim === 2 ? t : tf.squeeze(t, [1]));
 
-    tf.tidy(() => {
+    // The outputs leave this tidy as its result, so they belong to the caller's scope (a caller's
+    // tidy or training step disposes them like any other tensor it made).
+    const outputs = tf.tidy(() => {
+      const taps: Record<string, tf.Tensor> = {};
       const rt = frozen ?? buildRuntime(params, cfg, runtimeOpts);
       const featsAct = silu(timeEmbedding(sigma, rt.time));
       const ctx: ItemContext = { featsAct, groups: cfg.resnet_groups, heads: cfg.attention_heads, nullEmbedding: rt.nullEmbedding };
@@ -116,9 +122,9 @@ export function createUNetFromParams(cfg: UNetConfig, params: Map<string, tf.Ten
       const site = (name: string, t: tf.Tensor) => {
         result.steps.push(name);
         if (wanted.has(name)) {
-          const out = tf.keep(toLab(t));
+          const out = toLab(t);
           if (out === t) kept.add(t);
-          result.taps.set(name, out);
+          taps[name] = out;
         }
         if (result.steps.length - 1 === stopAt) stopped = true;
       };
@@ -128,7 +134,7 @@ export function createUNetFromParams(cfg: UNetConfig, params: Map<string, tf.Ten
 
       const runLevel = (d: number, x: tf.Tensor): tf.Tensor | null => {
         const L = rt.levels[d];
-        let h = tf.tidy(() => convDown(x, L.down[0], L.down[1]));
+        let h: tf.Tensor = tf.tidy(() => convDown(x, L.down[0], L.down[1]));
         site(`d${d}.down`, h);
         if (stopped) return null;
         for (const [k, item] of L.downItems.entries()) {
@@ -167,11 +173,12 @@ export function createUNetFromParams(cfg: UNetConfig, params: Map<string, tf.Ten
 
       const x4 = cfg.dim === 2 ? x : tf.expandDims(x, 1);
       const out = runLevel(0, x4);
-      if (out !== null) {
-        const lab = toLab(out);
-        result.v = tf.keep(result.taps.get('level0') === lab ? tf.clone(lab) : lab);
-      }
-    });
+      if (out === null) return { taps };
+      const lab = toLab(out);
+      return { taps, v: taps.level0 === lab ? tf.clone(lab) : lab };
+    }) as { taps: Record<string, tf.Tensor>; v?: tf.Tensor };
+    for (const name of result.steps) if (outputs.taps[name]) result.taps.set(name, outputs.taps[name]);
+    if (outputs.v) result.v = outputs.v;
     return result;
   }
 

@@ -6,10 +6,18 @@ import { levelItemKinds, levelPaths, itemPaths, NULL_EMBEDDING_KEY, TIME_FREQS_K
 /** How a tensor's PyTorch layout maps to TF.js: conv [O,I,k..] -> [k..,I,O]; linear [o,i] -> [i,o]. */
 export type WeightKind = 'conv' | 'linear' | 'plain';
 
+/** PyTorch's default initialisation of a tensor (used for random-init models). */
+export type WeightInit =
+  | { dist: 'uniform'; bound: number } // kaiming_uniform(a=sqrt 5) weights and their biases: U(-1/sqrt(fan_in), +)
+  | { dist: 'normal' } // N(0, 1): the learned time frequencies and the null embedding table
+  | { dist: 'ones' } // norm weights
+  | { dist: 'zeros' }; // norm biases
+
 export interface WeightSpec {
   /** Shape in the PyTorch state_dict. */
   torchShape: number[];
   kind: WeightKind;
+  init: WeightInit;
 }
 
 /** The TF.js-layout shape of a weight with the given PyTorch shape and kind. */
@@ -26,24 +34,26 @@ export function expectedWeightSpecs(cfg: UNetConfig): Map<string, WeightSpec> {
   const HD = cfg.attention_heads * cfg.attention_features;
   const E = cfg.embedding_features;
   const kernel = (k: number) => (cfg.dim === 2 ? [k, k] : [k]);
-  const plain = (key: string, shape: number[]) => specs.set(key, { torchShape: shape, kind: 'plain' });
+  const plain = (key: string, shape: number[], init: WeightInit) => specs.set(key, { torchShape: shape, kind: 'plain', init });
   const linear = (path: string, out: number, inp: number, bias = true) => {
-    specs.set(`${path}.weight`, { torchShape: [out, inp], kind: 'linear' });
-    if (bias) plain(`${path}.bias`, [out]);
+    const init: WeightInit = { dist: 'uniform', bound: 1 / Math.sqrt(inp) };
+    specs.set(`${path}.weight`, { torchShape: [out, inp], kind: 'linear', init });
+    if (bias) plain(`${path}.bias`, [out], init);
   };
   const conv = (path: string, out: number, inp: number, k: number) => {
-    specs.set(`${path}.weight`, { torchShape: [out, inp, ...kernel(k)], kind: 'conv' });
-    plain(`${path}.bias`, [out]);
+    const init: WeightInit = { dist: 'uniform', bound: 1 / Math.sqrt(inp * k ** cfg.dim) };
+    specs.set(`${path}.weight`, { torchShape: [out, inp, ...kernel(k)], kind: 'conv', init });
+    plain(`${path}.bias`, [out], init);
   };
   const norm = (path: string, c: number) => {
-    plain(`${path}.weight`, [c]);
-    plain(`${path}.bias`, [c]);
+    plain(`${path}.weight`, [c], { dist: 'ones' });
+    plain(`${path}.bias`, [c], { dist: 'zeros' });
   };
 
-  plain(TIME_FREQS_KEY, [128]);
+  plain(TIME_FREQS_KEY, [128], { dist: 'normal' });
   linear(TIME_IN_KEY, M, 257);
   linear(TIME_HIDDEN_KEY, M, M);
-  plain(NULL_EMBEDDING_KEY, [cfg.embedding_max_length, E]);
+  plain(NULL_EMBEDDING_KEY, [cfg.embedding_max_length, E], { dist: 'normal' });
 
   const levels = levelPaths(cfg);
   for (const [d, lv] of levels.entries()) {

@@ -25,7 +25,7 @@ export function mergeHeads(t: tf.Tensor): tf.Tensor {
 export function attend(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const B = q.shape[0];
-    const D = q.shape[3];
+    const D = q.shape[3] as number;
     const kb = k.shape[0] === B ? k : tf.tile(k, [B, 1, 1, 1]);
     const vb = v.shape[0] === B ? v : tf.tile(v, [B, 1, 1, 1]);
     const scores = tf.matMul(tf.mul(q, 1 / Math.sqrt(D)) as tf.Tensor4D, kb as tf.Tensor4D, false, true);

@@ -31,7 +31,7 @@ export interface PhaseKernel {
 
 /** Sums the taps of w along `axis` that hit the same input row for output phase `a` of factor f. */
 function combineAxis(w: tf.Tensor, axis: 0 | 1, f: number, a: number): { kernel: tf.Tensor; before: number; after: number } {
-  const K = w.shape[axis];
+  const K = w.shape[axis] as number;
   const c = (K - 1) / 2;
   const offsets = Array.from({ length: K }, (_, u) => Math.floor((a + u - c) / f));
   const lo = Math.min(...offsets);
@@ -56,7 +56,7 @@ function combineAxis(w: tf.Tensor, axis: 0 | 1, f: number, a: number): { kernel:
  * result[a][b] computes the outputs at rows a (mod fH), columns b (mod fW) from the small input.
  */
 export function subPixelKernels(w: tf.Tensor, fH: number, fW: number): PhaseKernel[][] {
-  return tf.tidy(() => {
+  return tf.tidy((): tf.TensorContainer => {
     const out: PhaseKernel[][] = [];
     for (let a = 0; a < fH; a++) {
       const row: PhaseKernel[] = [];
@@ -67,7 +67,7 @@ export function subPixelKernels(w: tf.Tensor, fH: number, fW: number): PhaseKern
       }
       out.push(row);
     }
-    return out;
+    return out as unknown as tf.TensorContainer;
   }) as unknown as PhaseKernel[][];
 }
 
