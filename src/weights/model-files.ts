@@ -4,6 +4,7 @@
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import { parseUNetConfig, type UNetConfig } from '../unet/config.ts';
+import { checkWeightsAgainstConfig } from './check.ts';
 import { decodeToFloat32 } from './dtypes.ts';
 import { listBriefly } from './keys.ts';
 import { countNonFinite } from './safetensors.ts';
@@ -100,7 +101,7 @@ async function decodeGroup(files: ModelFiles, group: CheckedGroup, out: NamedWei
   if (rest > 0) throw new LabError(`${files.name}: the shards hold ${rest} bytes more than model.json's weights need (${group.byteLength})`);
 }
 
-/** Loads model.json + shards + config.json. Progress counts shard bytes. */
+/** Loads model.json + shards + config.json and checks the weights against the config. Progress counts shard bytes. */
 export async function loadModelFiles(files: ModelFiles, opts: JobOptions = {}): Promise<LoadedModel> {
   const groups = checkModelJson(await readJson(files, MODEL_JSON), `${files.name}/${MODEL_JSON}`);
   const { config, configJson } = await loadModelConfig(files);
@@ -110,5 +111,6 @@ export async function loadModelFiles(files: ModelFiles, opts: JobOptions = {}): 
   const nonFinite: string[] = [];
   for (const g of groups) await decodeGroup(files, g, weights, nonFinite, opts, progress);
   const warnings = nonFinite.length > 0 ? [`${files.name}: ${nonFinite.length} weights contain NaN or Inf values: ${listBriefly(nonFinite)}`] : [];
+  checkWeightsAgainstConfig(weights, config, files.name);
   return { weights, config, configJson, warnings };
 }
