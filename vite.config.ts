@@ -2,13 +2,18 @@
 // tfjs WASM binaries served from our own origin (nothing is fetched elsewhere).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
+
+// Cross-origin isolation lets the tfjs WASM backend use its threaded SIMD build (SharedArrayBuffer).
+// Everything the lab loads is same-origin, so require-corp blocks nothing.
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({
   plugins: [react()],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', headers: isolation },
+  preview: { host: '127.0.0.1', headers: isolation },
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
 });
