@@ -2,5 +2,6 @@
 import type { Command } from '../command.ts';
 import { backendCommand } from './backend.ts';
 import { melCommand } from './mel.ts';
+import { convertCommand } from './convert.ts';
 
-export const commands: Command[] = [backendCommand, melCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand];
