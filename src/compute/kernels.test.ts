@@ -155,3 +155,47 @@ describe('broadcasting gradients (all backends)', () => {
     expect(relErr(gm, rm)).toBeLessThan(1e-6);
   });
 });
+
+describe('wasm Slice, SplitV and transposed BatchMatMul (wrapped for speed) equal the CPU backend', () => {
+  const onBoth = (f: () => tf.Tensor | tf.Tensor[]): Float32Array[][] =>
+    ['wasm', 'cpu'].map((b) => {
+      tf.setBackend(b);
+      return tf.tidy(() => {
+        const r = f();
+        return (Array.isArray(r) ? r : [r]).map((t) => t.dataSync() as Float32Array);
+      });
+    });
+  const x5 = () => tf.randomNormal([3, 4, 2, 5, 3], 0, 1, 'float32', 9);
+  it('slices of rank 1..5 (partial and whole axes)', () => {
+    const cases: [() => tf.Tensor, number[], number[]][] = [
+      [() => tf.randomNormal([7], 0, 1, 'float32', 1), [2], [3]],
+      [() => tf.randomNormal([4, 6], 0, 1, 'float32', 1), [1, 0], [2, 6]],
+      [() => tf.randomNormal([4, 6, 3], 0, 1, 'float32', 1), [0, 2, 1], [4, 3, 2]],
+      [x5, [0, 0, 1, 0, 0], [3, 4, 1, 5, 3]],
+      [x5, [1, 2, 0, 1, 1], [2, 1, 2, 3, 2]],
+    ];
+    for (const [make, begin, size] of cases) {
+      const [w, c] = onBoth(() => tf.slice(make(), begin, size));
+      expect(Array.from(w[0])).toEqual(Array.from(c[0]));
+    }
+    tf.setBackend('wasm');
+  });
+  it('split of a rank-5 tensor along axis 2 and along axis 4 (uneven)', () => {
+    const [w, c] = onBoth(() => [...tf.split(x5(), 2, 2), ...tf.split(x5(), [1, 2], 4)]);
+    w.forEach((v, i) => expect(Array.from(v)).toEqual(Array.from(c[i])));
+    tf.setBackend('wasm');
+  });
+  it('matMul with transposeA / transposeB, batched and broadcast', () => {
+    const a = () => tf.randomNormal([2, 5, 3], 0, 1, 'float32', 3);
+    const b = () => tf.randomNormal([2, 5, 4], 0, 1, 'float32', 4);
+    const c = () => tf.randomNormal([4, 3], 0, 1, 'float32', 5);
+    const [w, cpu] = onBoth(() => [
+      tf.matMul(a(), b(), true, false),
+      tf.matMul(b(), a(), true, false),
+      tf.matMul(a(), c(), false, true),
+      tf.matMul(c(), b(), true, true),
+    ]);
+    w.forEach((v, i) => expect(relErr(v, cpu[i])).toBeLessThan(1e-6));
+    tf.setBackend('wasm');
+  });
+});
