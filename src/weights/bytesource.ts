@@ -8,7 +8,10 @@ export interface ByteSource {
   readonly size: number;
   /** A name for error messages (file name or URL). */
   readonly name: string;
-  /** Exactly `length` bytes starting at `offset`; callers keep 0 <= offset, offset + length <= size. */
+  /**
+   * Exactly `length` bytes starting at `offset` (callers keep 0 <= offset, offset + length <= size).
+   * The reader may keep a returned array that spans its whole buffer: return fresh memory or a view.
+   */
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 

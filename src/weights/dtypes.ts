@@ -36,17 +36,24 @@ function float16Table(): Float32Array {
   return (f16Table = t);
 }
 
-/** Decodes `count` little-endian elements of `dtype` from `bytes` into a new Float32Array. */
-export function decodeToFloat32(bytes: Uint8Array, dtype: DecodableDtype, count: number): Float32Array {
+/**
+ * Decodes `count` little-endian elements of `dtype` from `bytes` into a Float32Array. With
+ * `adopt`, F32 bytes that exactly span an aligned buffer are reused without a copy (the caller
+ * hands the buffer over); otherwise the result is always a new array.
+ */
+export function decodeToFloat32(bytes: Uint8Array, dtype: DecodableDtype, count: number, adopt = false): Float32Array {
   const width = SAFETENSORS_DTYPE_BYTES[dtype];
   if (bytes.length !== count * width) {
     throw new LabError(`internal: ${bytes.length} bytes for ${count} ${dtype} elements`);
   }
-  const out = new Float32Array(count);
   if (dtype === 'F32' && LITTLE_ENDIAN) {
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    if (adopt && owned) return new Float32Array(bytes.buffer, 0, count);
+    const out = new Float32Array(count);
     new Uint8Array(out.buffer).set(bytes);
     return out;
   }
+  const out = new Float32Array(count);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dtype === 'F32') {
     for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
@@ -68,7 +75,11 @@ const u32 = new Uint32Array(f32.buffer);
 /** float16 bit pattern nearest to `x` (ties to even); overflow gives +-Infinity, NaN stays NaN. */
 export function float32ToFloat16Bits(x: number): number {
   f32[0] = x;
-  const u = u32[0];
+  return float16BitsOf(u32[0]);
+}
+
+/** float16 bits of the float32 with bits `u`. */
+function float16BitsOf(u: number): number {
   const sign = (u >>> 16) & 0x8000;
   const exp = (u >>> 23) & 0xff;
   const mant = u & 0x7fffff;
@@ -93,15 +104,21 @@ export function float32ToFloat16Bits(x: number): number {
 
 /** Encodes float32 values as little-endian float16 bytes. */
 export function encodeFloat16(values: Float32Array): Uint8Array {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
   const out = new Uint8Array(values.length * 2);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setUint16(2 * i, float32ToFloat16Bits(values[i]), true);
+  if (LITTLE_ENDIAN) {
+    const halves = new Uint16Array(out.buffer);
+    for (let i = 0; i < bits.length; i++) halves[i] = float16BitsOf(bits[i]);
+  } else {
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < bits.length; i++) view.setUint16(2 * i, float16BitsOf(bits[i]), true);
+  }
   return out;
 }
 
-/** Little-endian float32 bytes of `values` (a copy). */
+/** Little-endian float32 bytes of `values`: a view of the same memory on little-endian hosts. */
 export function encodeFloat32(values: Float32Array): Uint8Array {
-  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) view.setFloat32(4 * i, values[i], true);

@@ -88,7 +88,7 @@ async function decodeGroup(files: ModelFiles, group: CheckedGroup, out: NamedWei
       pos += n;
     }
     const count = w.byteLength / (w.storage === 'float16' ? 2 : 4);
-    const data = decodeToFloat32(raw, w.storage === 'float16' ? 'F16' : 'F32', count);
+    const data = decodeToFloat32(raw, w.storage === 'float16' ? 'F16' : 'F32', count, true);
     const bad = countNonFinite(data);
     if (bad > 0) nonFinite.push(`${w.name} (${bad} of ${count})`);
     out.set(w.name, { shape: w.shape, data });

@@ -42,7 +42,8 @@ export async function readTensorData(source: ByteSource, entry: TensorEntry): Pr
   if (!isDecodable(entry.dtype)) throw new LabError(`${source.name}: tensor "${entry.name}" has dtype ${entry.dtype}, not a float`);
   const count = (entry.end - entry.begin) / SAFETENSORS_DTYPE_BYTES[entry.dtype];
   const bytes = await source.read(entry.begin, entry.end - entry.begin);
-  return decodeToFloat32(bytes, entry.dtype, count);
+  // A source returns fresh bytes or views of its own memory; adopting only takes whole fresh buffers.
+  return decodeToFloat32(bytes, entry.dtype, count, true);
 }
 
 /** Number of NaN and +-Inf values. */
