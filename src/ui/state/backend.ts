@@ -29,7 +29,14 @@ export const useBackend = create<BackendState>()((set, get) => ({
     if (!subscribed) {
       subscribed = true;
       compute().onBackend((choice) => set({ choice, status: 'ready', error: null }));
-      compute().onNotice((n) => set((s) => ({ notices: [...s.notices, n] })));
+      compute().onNotice((n) => {
+        set((s) => ({ notices: [...s.notices, n] }));
+        // WebGPU stays unavailable after a loss; drop a forced WebGPU so the control tells the truth.
+        if (n.code === 'device-lost' && get().forced === 'webgpu') {
+          setForcedBackendInUrl(null);
+          set({ forced: null });
+        }
+      });
     }
     void get().force(get().forced);
   },
