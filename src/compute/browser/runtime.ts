@@ -44,10 +44,9 @@ export class BrowserRuntime implements ComputeRuntime {
     useOwnOriginWasm();
     registerMissingKernels();
     if (!this.facts) {
-      if (typeof navigator !== 'undefined' && (navigator as { gpu?: unknown }).gpu) {
-        await import('@tensorflow/tfjs-backend-webgpu');
-      }
       this.facts = await gatherBrowserFacts();
+      // The WebGPU backend (~460 KB) is only fetched when there is an adapter to run it on.
+      if (this.facts.webgpu.available) await import('@tensorflow/tfjs-backend-webgpu');
       if (needsProbe(this.facts, force)) {
         this.facts.probeMs = { webgpu: await timeMatMul('webgpu'), wasm: await timeMatMul('wasm') };
       }
