@@ -13,3 +13,4 @@ export type { ShardSink } from './manifest-writer.ts';
 export { loadModelFiles, loadModelConfig, type LoadedModel, type ModelFiles } from './model-files.ts';
 export { urlModelFiles, droppedModelFiles } from './model-files-browser.ts';
 export { encodeSafetensors, encodeSafetensorsF32, encodeSafetensorsHeader } from './safetensors-write.ts';
+export { exportSafetensors, type ExportOptions } from './export.ts';
