@@ -3,5 +3,7 @@ import type { Command } from '../command.ts';
 import { backendCommand } from './backend.ts';
 import { melCommand } from './mel.ts';
 import { convertCommand } from './convert.ts';
+import { corpusCommand } from './corpus.ts';
+import { sweepCommand } from './sweep.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand];

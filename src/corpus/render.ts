@@ -1,0 +1,110 @@
+// Renders a clip plan to 16 kHz mono: each part alone at 32 kHz, scaled so its RMS over the
+// clip (as it will be at 16 kHz) sits at its planned level relative to the lead, mixed,
+// downsampled once (band-limited), sent through one shared chorus/reverb, trimmed of the
+// pre-roll and brought to the planned loudness. No Node APIs: the same code runs in a worker.
+import { resample } from '../audio/resample.ts';
+import { LabError } from '../common/errors.ts';
+import type { ClipPlan } from './arrange-types.ts';
+import type { LoadedBank } from './bank.ts';
+import { effectsReturn } from './render-fx.ts';
+import { rmsAfterDecimation } from './render-level.ts';
+import { renderPart, type PartAudio } from './render-part.ts';
+import { CORPUS_SAMPLE_RATE, type PartRecord } from './types.ts';
+
+/** Synthesis rate: exactly twice the output rate (the level estimate relies on it). */
+export const SYNTH_RATE = 2 * CORPUS_SAMPLE_RATE;
+
+export interface RenderOptions {
+  /** Also return every part's own signal (dry plus its own effects return) as mixed. Slower. */
+  keepParts?: boolean;
+}
+
+export interface RenderedPart extends PartRecord {
+  /** With keepParts: the part's contribution to `samples` (dry + its share of the effects). */
+  signal?: Float32Array;
+  /** With keepParts: RMS of `signal`'s dry component relative to the lead's, dB. */
+  measuredDb?: number;
+}
+
+export interface RenderedClip {
+  id: string;
+  /** 16 kHz mono, the final clip. */
+  samples: Float32Array;
+  parts: RenderedPart[];
+  /** RMS of `samples`, dBFS, and its peak. */
+  rmsDbfs: number;
+  peak: number;
+}
+
+const PEAK_LIMIT = 0.97;
+
+export function rms(x: Float32Array, from = 0, to = x.length): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += x[i] * x[i];
+  return Math.sqrt(s / Math.max(1, to - from));
+}
+
+const db = (x: number) => 20 * Math.log10(x);
+
+function isSilent(x: Float32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== 0) return false;
+  return true;
+}
+
+function weightedSum(items: { gain: number; x: Float32Array }[], n: number): Float32Array {
+  const out = new Float32Array(n);
+  for (const { gain, x } of items) for (let i = 0; i < n; i++) out[i] += gain * x[i];
+  return out;
+}
+
+export function renderClip(plan: ClipPlan, bank: LoadedBank, opts: RenderOptions = {}): RenderedClip {
+  if (bank.name !== plan.bank) throw new LabError(`clip ${plan.id} is planned for bank ${plan.bank}, got ${bank.name}`);
+  const out = CORPUS_SAMPLE_RATE;
+  const nSynth = 2 * Math.round((plan.preroll + plan.duration) * out);
+  const n = nSynth / 2;
+  const from = Math.round(plan.preroll * out);
+  const to = from + Math.round(plan.duration * out);
+  const down = (x: Float32Array) => resample(x, SYNTH_RATE, out).subarray(0, n);
+  // 1. Each part alone; its gain puts its clip-window RMS at 16 kHz at the planned level.
+  const rendered = plan.parts.map((part) => {
+    const audio = renderPart(part, bank, SYNTH_RATE, plan.preroll, nSynth);
+    const level = rmsAfterDecimation(audio.dry, from, to);
+    if (!(level > 1e-7)) {
+      throw new LabError(`clip ${plan.id}: part ${part.class} (program ${part.program}) is silent in bank ${plan.bank}`);
+    }
+    return { part, audio, gain: 10 ** (part.levelDb / 20) / level };
+  });
+  // 2. Dry mix and summed sends at 32 kHz, one downsampling each, then the effects bus.
+  const sum = (pick: (a: PartAudio) => Float32Array) => weightedSum(rendered.map((r) => ({ gain: r.gain, x: pick(r.audio) })), nSynth);
+  const mix = down(sum((a) => a.dry));
+  const choSend = sum((a) => a.chorusSend);
+  const wet = effectsReturn(down(sum((a) => a.reverbSend)), isSilent(choSend) ? undefined : down(choSend), plan.effects, out);
+  for (let i = 0; i < n; i++) mix[i] += wet[i];
+  // 3. Trim the pre-roll and set the loudness, keeping the peak below the limit.
+  const clip = mix.slice(from, to);
+  let scale = 10 ** (plan.mixDbfs / 20) / Math.max(1e-9, rms(clip));
+  let peak = 0;
+  for (let i = 0; i < clip.length; i++) peak = Math.max(peak, Math.abs(clip[i]));
+  if (peak * scale > PEAK_LIMIT) scale = PEAK_LIMIT / peak;
+  for (let i = 0; i < clip.length; i++) clip[i] *= scale;
+  const parts: RenderedPart[] = rendered.map((r) => ({
+    class: r.part.class,
+    role: r.part.role,
+    program: r.part.program,
+    preset: bank.presetName(r.part.program, r.part.drums),
+    gainDb: Math.round(r.part.levelDb * 100) / 100,
+    labelled: r.part.labelled,
+  }));
+  if (opts.keepParts) {
+    const dryLevels = rendered.map((r, i) => {
+      const dry = down(r.audio.dry.map((v) => v * r.gain * scale)).slice(from, to);
+      const rev = down(r.audio.reverbSend.map((v) => v * r.gain * scale));
+      const cho = r.audio.chorusSend.map((v) => v * r.gain * scale);
+      const own = effectsReturn(rev, isSilent(cho) ? undefined : down(cho), plan.effects, out).subarray(from, to);
+      parts[i].signal = dry.map((v, k) => v + own[k]);
+      return rms(dry);
+    });
+    parts.forEach((p, i) => (p.measuredDb = db(dryLevels[i] / dryLevels[0])));
+  }
+  return { id: plan.id, samples: clip, parts, rmsDbfs: db(rms(clip)), peak: peak * scale };
+}
