@@ -1,9 +1,9 @@
-// Matrix products that stay on the WASM backend's fast path. tfjs-backend-wasm runs XNNPACK
-// only for plain 2D products: transposed operands (which tf.matMul's own gradient uses) and
-// batched 3D products fall back to a naive loop 10-20x slower, and its Slice/Unstack copy the
-// whole input each call. On WASM these versions materialise transposes and run batches as 2D
-// products on subarrays of the (synchronously readable) data, forward and backward. Other
-// backends use tf.matMul unchanged.
+// Batched products on the WASM backend's fast path. tfjs-backend-wasm runs XNNPACK only for
+// single 2D products; a batched 3D product falls back to a naive loop (6x slower for attention's
+// [B·heads, 208, 128] · [B·heads, 128, 208]), and splitting with Slice/Unstack costs more than
+// it saves. On WASM, large batched products run as 2D products on subarrays of the
+// synchronously readable data, forward and backward. (Transposed 2D operands are handled for
+// every op by the BatchMatMul wrapper in src/compute/kernels.ts.) Other backends use tf.matMul.
 import * as tf from '@tensorflow/tfjs';
 
 const onWasm = () => tf.getBackend() === 'wasm';
@@ -11,26 +11,6 @@ const onWasm = () => tf.getBackend() === 'wasm';
 function t2(x: tf.Tensor2D): tf.Tensor2D {
   return x.transpose([1, 0]);
 }
-
-/** a[m, k] · b[k, n]; on WASM its gradient uses untransposed 2D products only. */
-export function matMul2d(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return onWasm() ? wasmMatMul2d(a, b) : tf.matMul(a, b);
-}
-
-// Inputs needed by the gradient go through `save` (tfjs keeps them past the forward's tidy).
-type Args = Array<tf.Tensor | tf.GradSaveFunc>;
-
-const wasmMatMul2d = tf.customGrad((...args: Args) => {
-  const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-  save([a, b]);
-  return {
-    value: tf.matMul(a, b),
-    gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as tf.Tensor2D[];
-      return [tf.matMul(dy, t2(sb)), tf.matMul(t2(sa), dy)];
-    },
-  };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /** Below this many multiply-adds per batch item, the native batched kernel is quicker. */
 const LOOP_MIN_MACS = 1 << 18;
@@ -41,6 +21,9 @@ export function matMulBatched(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
   return onWasm() && macs >= LOOP_MIN_MACS ? wasmMatMulBatched(a, b) : tf.matMul(a, b);
 }
 
+type Args = Array<tf.Tensor | tf.GradSaveFunc>;
+
+// Inputs needed by the gradient go through `save` (tfjs keeps them past the forward's tidy).
 const wasmMatMulBatched = tf.customGrad((...args: Args) => {
   const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
   save([a, b]);

@@ -1,15 +1,14 @@
 // Small building blocks shared by the heads: a dense layer over the last axis (a 1x1 conv on
-// channels-last maps, done as a matmul so training needs no conv gradient kernels) and the
-// feature normalisation every head applies first.
+// channels-last maps, done as a matmul: no conv gradient kernels needed, and XNNPACK on WASM)
+// and the feature normalisation every head applies first.
 import * as tf from '@tensorflow/tfjs';
 import type { ParamDecl, ParamSet } from '../params.ts';
-import { matMul2d } from './matmul.ts';
 
 /** x[..., in] · W[in, out] + b[out]. */
 export function denseLast(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const inDim = x.shape[x.shape.length - 1] as number;
   const outDim = w.shape[1] as number;
-  const flat = matMul2d(x.reshape([-1, inDim]), w as tf.Tensor2D).add(b);
+  const flat = tf.matMul(x.reshape([-1, inDim]) as tf.Tensor2D, w as tf.Tensor2D).add(b);
   return flat.reshape([...x.shape.slice(0, -1), outDim]);
 }
 
