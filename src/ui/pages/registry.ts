@@ -1,0 +1,26 @@
+// The lab's pages, in navigation order. Each page is a lazily loaded component in its own
+// folder/file; add a page with one entry here. The current page lives in the URL (`?page=`).
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface PageEntry {
+  id: string;
+  title: string;
+  /** One line shown under the navigation for the active page. */
+  blurb: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const PAGES: PageEntry[] = [
+  {
+    id: 'clip',
+    title: 'Clip',
+    blurb: 'Drop an audio file and see its waveform and log-mel.',
+    component: lazy(() => import('./ClipPage.tsx').then((m) => ({ default: m.ClipPage }))),
+  },
+];
+
+export const DEFAULT_PAGE_ID = 'clip';
+
+export function findPage(id: string | null): PageEntry {
+  return PAGES.find((p) => p.id === id) ?? PAGES.find((p) => p.id === DEFAULT_PAGE_ID)!;
+}
