@@ -1,0 +1,93 @@
+// Node hosts of the sweep: a corpus from a folder (manifest.json) or a preset rendered once into
+// .cache/corpus/<preset>-seed<seed>/ (resumable), a JSON results file written atomically, and the
+// feature cache on disk. The engine itself (sweep.ts) stays free of Node imports.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LabError } from '../common/errors.ts';
+import type { JobOptions } from '../common/progress.ts';
+import { DEFAULT_SEED, renderCorpus } from '../corpus/corpus-node.ts';
+import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
+import { PRESETS, planCorpus, getPreset } from '../corpus/plan.ts';
+import type { CorpusManifest } from '../corpus/types.ts';
+import { contentId, limitClips } from './corpus.ts';
+import type { ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
+
+export const CORPUS_CACHE_DIR = '.cache/corpus';
+
+export interface OpenCorpusOptions extends JobOptions {
+  /** Corpus seed for presets (default the corpus part's DEFAULT_SEED). */
+  seed?: number;
+  maxClips?: number;
+  /** Where presets are rendered (default .cache/corpus). */
+  cacheDir?: string;
+}
+
+/** A corpus folder or a preset name (tiny, small, full) as a SweepCorpus. */
+export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptions = {}): Promise<SweepCorpus> {
+  let dir: string;
+  let manifest: CorpusManifest;
+  if (existsSync(dirOrPreset)) {
+    dir = path.extname(dirOrPreset) === '.json' ? path.dirname(dirOrPreset) : dirOrPreset;
+    manifest = loadManifest(dirOrPreset);
+  } else if (dirOrPreset in PRESETS) {
+    const seed = opts.seed ?? DEFAULT_SEED;
+    dir = path.join(opts.cacheDir ?? CORPUS_CACHE_DIR, `${dirOrPreset}-seed${seed}`);
+    const specs = planCorpus(getPreset(dirOrPreset), seed);
+    const wanted = new Set(limitClips(specs.map((s) => ({ ...s, read: async () => new Float32Array() })), opts.maxClips).map((s) => s.id));
+    const result = await renderCorpus(dirOrPreset, { out: dir, seed, only: (id) => wanted.has(id), signal: opts.signal, onProgress: opts.onProgress });
+    manifest = result.manifest;
+  } else {
+    throw new LabError(`corpus "${dirOrPreset}": no such folder or manifest, and not a preset (${Object.keys(PRESETS).join(', ')})`);
+  }
+  const all: (SweepClip & { checksum?: string; file: string })[] = manifest.clips.map((c) => ({
+    id: c.id, split: c.split, labels: c.labels, checksum: c.checksum, file: c.file,
+    read: () => readClipSamples(dir, manifest, c),
+  }));
+  const clips = limitClips(all, opts.maxClips);
+  const name = manifest.preset ?? path.basename(path.resolve(dir));
+  return {
+    id: `${manifest.source}-${name}${manifest.seed !== undefined ? `-seed${manifest.seed}` : ''}-${await contentId(all)}`,
+    info: {
+      source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: dir, version: manifest.version,
+      clips: Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, clips.filter((c) => c.split === s).length])),
+      ...(opts.maxClips !== undefined ? { maxClipsPerSplit: opts.maxClips } : {}),
+    },
+    classes: [...manifest.classes],
+    clips,
+  };
+}
+
+/** Results as a JSON file, replaced atomically after every cell. */
+export class JsonFileStore implements ResultsStore {
+  constructor(readonly file: string) {}
+
+  get name(): string {
+    return this.file;
+  }
+
+  async load(): Promise<unknown | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new LabError(`${this.file}: not valid JSON (${(e as Error).message}); give another --out or remove it`);
+    }
+  }
+
+  async save(results: SweepResults): Promise<void> {
+    const tmp = `${this.file}.tmp`;
+    try {
+      await mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
+      await writeFile(tmp, JSON.stringify(results, null, 1) + '\n');
+      await rename(tmp, this.file);
+    } catch (e) {
+      throw new LabError(`cannot write ${this.file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+}

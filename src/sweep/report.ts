@@ -1,0 +1,94 @@
+// Plain-text tables of a sweep's results (printed by the CLI at the end, and usable by any
+// exporter): F1 vs sigma, per tap, per head, subject next to its random-init control, the Han
+// CNN alongside, class-wise F1 of the best probe vs the Han CNN, and the wall time.
+import { cellId } from './plan.ts';
+import type { CellKey, CellResult, ModelRole, SweepResults } from './types.ts';
+import type { HeadKind } from '../probes/heads/index.ts';
+
+const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '  -  ' : x.toFixed(3));
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function duration(s: number): string {
+  if (s < 90) return `${s.toFixed(0)} s`;
+  if (s < 5400) return `${(s / 60).toFixed(1)} min`;
+  return `${(s / 3600).toFixed(2)} h`;
+}
+
+/** One row per key: validation micro F1 of the subject, test micro/macro F1 of subject and control. */
+function rowsFor(results: SweepResults, label: (k: CellKey) => string, keys: CellKey[], chosen?: (k: CellKey) => boolean, params = false): string[][] {
+  const byId = new Map(results.cells.map((c) => [c.id, c]));
+  const get = (k: CellKey, role: ModelRole) => byId.get(cellId({ ...k, role }));
+  return keys.flatMap((k) => {
+    const s = get(k, 'subject');
+    const c = get(k, 'control');
+    if (!s && !c) return [];
+    const row = [
+      `${label(k)}${chosen?.(k) ? ' *' : ''}`,
+      f3(s?.validation.microF1), f3(s?.test.micro.f1), f3(s?.test.macro.f1), f3(c?.test.micro.f1), f3(c?.test.macro.f1),
+    ];
+    if (params) row.push(String(s?.parameters ?? c?.parameters ?? '-'));
+    return [row];
+  });
+}
+
+const HEAD = ['', 'val micro', 'test micro', 'test macro', 'ctrl micro', 'ctrl macro'];
+
+export function formatSweepReport(results: SweepResults): string {
+  const out: string[] = [];
+  const ch = results.choices;
+  const baseline = results.cells.find((c) => c.kind === 'baseline');
+  out.push(`Sweep of ${results.subject.id} (control: ${results.control?.id ?? 'none'}) on corpus ${results.corpus.id}`);
+  out.push(`backend ${results.backend}, noise seed ${results.settings.noiseSeed}, probe seed ${results.settings.probeSeed}, ` +
+    `window ${results.settings.window.frames} frames / hop ${results.settings.window.hop}, ${results.cells.length} cells, wall time ${duration(results.wallSeconds)}`);
+  out.push('F1 is clip-level; the threshold is chosen on validation; * marks the choice (subject, validation micro F1). ctrl = random-init control.');
+  const sigmaKeys = [...new Set(results.cells.filter((c) => c.kind === 'probe' && c.tap === results.stage1Tap && c.head === 'mlp').map((c) => c.sigma!))]
+    .sort((a, b) => a - b).map((sigma) => ({ role: 'subject', sigma, tap: results.stage1Tap, head: 'mlp' }) as CellKey);
+  if (sigmaKeys.length) {
+    out.push('', `Stage 1: F1 vs sigma (MLP at ${results.stage1Tap})`);
+    out.push(table(['sigma', ...HEAD.slice(1)], rowsFor(results, (k) => String(k.sigma), sigmaKeys, (k) => k.sigma === ch.sigma?.value)));
+  }
+  if (ch.sigma) {
+    const tapKeys = results.stage2Taps.map((tap) => ({ role: 'subject', sigma: ch.sigma!.value, tap, head: 'mlp' }) as CellKey);
+    const rows = rowsFor(results, (k) => k.tap, tapKeys, (k) => k.tap === ch.tap?.value);
+    if (rows.length) out.push('', `Stage 2: F1 per tap (MLP, sigma ${ch.sigma.value})`, table(['tap', ...HEAD.slice(1)], rows));
+  }
+  if (ch.sigma && ch.tap) {
+    const heads: HeadKind[] = results.settings.heads;
+    const headKeys = heads.map((head) => ({ role: 'subject', sigma: ch.sigma!.value, tap: ch.tap!.value, head }) as CellKey);
+    const rows = rowsFor(results, (k) => k.head, headKeys, (k) => k.head === ch.head?.value, true);
+    if (rows.length) out.push('', `Stage 3: F1 per head (sigma ${ch.sigma.value}, ${ch.tap.value})`, table(['head', ...HEAD.slice(1), 'params'], rows));
+  }
+  if (baseline) {
+    out.push('', `Han et al. CNN (${baseline.model}, ${baseline.parameters} parameters): validation micro ${f3(baseline.validation.microF1)}, ` +
+      `test micro ${f3(baseline.test.micro.f1)}, test macro ${f3(baseline.test.macro.f1)}`);
+  } else {
+    for (const n of results.notes) out.push('', n);
+  }
+  const best = bestProbe(results);
+  if (best) {
+    const ctrl = results.cells.find((c) => c.id === cellId({ role: 'control', sigma: best.sigma!, tap: best.tap!, head: best.head as HeadKind }));
+    const cols = [best, ctrl, baseline];
+    const names = [`best probe (${best.head}, ${best.tap}, sigma ${best.sigma})`, 'control', 'Han CNN'];
+    const keep = cols.map((c) => c !== undefined);
+    const rows = best.test.classes.map((cls, i) => [cls.code, ...cols.filter((_, j) => keep[j]).map((c) => f3(c!.test.classes[i]?.f1))]);
+    rows.push(['micro', ...cols.filter((_, j) => keep[j]).map((c) => f3(c!.test.micro.f1))]);
+    rows.push(['macro', ...cols.filter((_, j) => keep[j]).map((c) => f3(c!.test.macro.f1))]);
+    out.push('', 'Class-wise test F1', table(['class', ...names.filter((_, j) => keep[j])], rows));
+  }
+  return out.join('\n');
+}
+
+/** The subject's cell at the chosen (sigma, tap, head), or the best chosen so far. */
+export function bestProbe(results: SweepResults): CellResult | undefined {
+  const ch = results.choices;
+  if (!ch.sigma) return undefined;
+  const key: CellKey = {
+    role: 'subject', sigma: ch.sigma.value, tap: ch.tap?.value ?? results.stage1Tap, head: ch.head?.value ?? 'mlp',
+  };
+  return results.cells.find((c) => c.id === cellId(key));
+}

@@ -1,0 +1,61 @@
+// Starting or resuming a results file: a new file gets the settings, models and corpus; an
+// existing one is resumed only when its fingerprint (everything a cell's figures depend on
+// besides the cell's own sigma/tap/head) matches, else a LabError names what differs.
+import { LabError } from '../common/errors.ts';
+import { FEATURES_VERSION } from '../features/cache.ts';
+import { stableJson } from '../features/hash.ts';
+import type { ModelSource } from '../features/model-source.ts';
+import type { CellResult, SweepCorpus, SweepResults, SweepSettings } from './types.ts';
+
+export function sweepFingerprint(
+  settings: SweepSettings, subject: ModelSource, control: ModelSource | undefined, corpus: SweepCorpus, baseline: string | undefined,
+): Record<string, unknown> {
+  return {
+    features: FEATURES_VERSION,
+    subject: `${subject.id}#${subject.hash.slice(0, 16)}`,
+    control: control ? `${control.id}#${control.hash.slice(0, 16)}` : null,
+    corpus: corpus.id,
+    maxClips: settings.maxClips ?? null,
+    noiseSeed: settings.noiseSeed,
+    probeSeed: settings.probeSeed,
+    window: settings.window,
+    fit: settings.fit,
+    baseline: baseline ?? null,
+  };
+}
+
+export function newResults(
+  fingerprint: Record<string, unknown>, settings: SweepSettings, subject: ModelSource, control: ModelSource | undefined,
+  corpus: SweepCorpus, taps: { stage1Tap: string; stage2Taps: string[] }, backend: string,
+): SweepResults {
+  const now = new Date().toISOString();
+  const ref = (m: ModelSource) => ({ id: m.id, hash: m.hash, origin: m.origin });
+  return {
+    format: 'diffpir-sweep', version: 1, fingerprint, settings,
+    subject: ref(subject), control: control ? ref(control) : undefined,
+    corpus: { id: corpus.id, info: corpus.info }, ...taps,
+    cells: [], choices: {}, backend, started: now, updated: now, wallSeconds: 0, notes: [],
+  };
+}
+
+/** Resumes `stored` when it matches `fingerprint`; otherwise explains what differs. */
+export function resumeResults(stored: unknown, fingerprint: Record<string, unknown>, where: string): SweepResults {
+  const r = stored as Partial<SweepResults>;
+  if (!r || r.format !== 'diffpir-sweep' || r.version !== 1 || !Array.isArray(r.cells)) {
+    throw new LabError(`${where}: not a DiffPIR sweep results file (format "diffpir-sweep", version 1); give another --out`);
+  }
+  const old = (r.fingerprint ?? {}) as Record<string, unknown>;
+  const differ = Object.keys({ ...old, ...fingerprint }).filter((k) => stableJson(old[k]) !== stableJson(fingerprint[k]));
+  if (differ.length > 0) {
+    const say = differ.map((k) => `${k}: ${stableJson(old[k])} there, ${stableJson(fingerprint[k])} now`).join('; ');
+    throw new LabError(`${where} was made with other settings (${say}); give another --out or remove it to start again`);
+  }
+  return r as SweepResults;
+}
+
+/** Adds or replaces a cell. */
+export function putCell(results: SweepResults, cell: CellResult): void {
+  const i = results.cells.findIndex((c) => c.id === cell.id);
+  if (i >= 0) results.cells[i] = cell;
+  else results.cells.push(cell);
+}

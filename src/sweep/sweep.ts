@@ -1,0 +1,145 @@
+// The sweep engine (no Node imports; the corpus, cache, result store and baseline are injected):
+// stage 1 sigma with the MLP at the 2nd bottleneck resnet, stage 2 the paper's taps at the best
+// sigma, stage 3 the four heads at the best (sigma, tap), each cell for the subject model and its
+// random-init control, the Han CNN once alongside. Results are saved after every cell; a rerun
+// with the same fingerprint skips completed cells.
+import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../common/errors.ts';
+import { throwIfCancelled, type JobOptions, type Progress } from '../common/progress.ts';
+import type { FeatureCache } from '../features/cache.ts';
+import { FeatureExtractor } from '../features/extract.ts';
+import type { ModelSource } from '../features/model-source.ts';
+import { runProbeCell } from './cell.ts';
+import { BASELINE_CELL_PREFIX, cellId, chooseStages, requireSigma, requireTap, stage1Cells, stage2Cells, stage3Cells, stageTaps } from './plan.ts';
+import { newResults, putCell, resumeResults, sweepFingerprint } from './results.ts';
+import type { BaselineRunner, CellKey, CellResult, ModelRole, ResultsStore, SweepCorpus, SweepResults, SweepSettings } from './types.ts';
+
+export interface SweepEnv {
+  subject: ModelSource;
+  /** The random-init control (same config, fixed seed); omit when the subject is itself random. */
+  control?: ModelSource;
+  corpus: SweepCorpus;
+  cache: FeatureCache;
+  store: ResultsStore;
+  baseline?: BaselineRunner;
+}
+
+export interface SweepRunOptions extends JobOptions {
+  /** Every finished (or skipped, already completed) cell. */
+  onCell?: (cell: CellResult, skipped: boolean) => void;
+  /** Progress inside the current cell. */
+  onStep?: (p: Progress) => void;
+  /** One-line messages (stage starts, choices). */
+  log?: (line: string) => void;
+}
+
+export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: SweepRunOptions = {}): Promise<SweepResults> {
+  const runStart = performance.now();
+  const { subject, control, corpus } = env;
+  if (control && control.config !== subject.config && JSON.stringify(control.config) !== JSON.stringify(subject.config)) {
+    throw new LabError(`sweep: the control ${control.id} has another config than ${subject.id}`);
+  }
+  for (const s of ['train', 'validation', 'test'] as const) {
+    if (!corpus.clips.some((c) => c.split === s)) throw new LabError(`sweep: corpus ${corpus.id} has no ${s} clips`);
+  }
+  const taps = stageTaps(subject.config, settings.stage1Tap);
+  const fingerprint = sweepFingerprint(settings, subject, control, corpus, env.baseline?.name);
+  const stored = await env.store.load();
+  const results = stored === undefined
+    ? newResults(fingerprint, settings, subject, control, corpus, taps, tf.getBackend())
+    : resumeResults(stored, fingerprint, env.store.name);
+  results.settings = settings;
+  const wallBefore = results.wallSeconds;
+  const roles: ModelRole[] = control ? ['subject', 'control'] : ['subject'];
+  const extractors = new Map<ModelRole, FeatureExtractor>();
+  const extractorOf = (role: ModelRole) => {
+    let ex = extractors.get(role);
+    if (!ex) extractors.set(role, (ex = new FeatureExtractor(role === 'subject' ? subject : control!, env.cache)));
+    return ex;
+  };
+  const save = async () => {
+    results.choices = chooseStages(results.cells, settings, taps);
+    results.updated = new Date().toISOString();
+    results.backend = tf.getBackend();
+    results.wallSeconds = wallBefore + (performance.now() - runStart) / 1000;
+    await env.store.save(results);
+  };
+  const done = new Map(results.cells.map((c) => [c.id, c]));
+  let cellIndex = 0;
+  let planned = 0;
+  const runCells = async (keys: CellKey[]) => {
+    planned += keys.length;
+    for (const key of keys) {
+      throwIfCancelled(opts.signal, 'sweep');
+      const id = cellId(key);
+      cellIndex++;
+      opts.onProgress?.({ stage: 'sweep', done: cellIndex - 1, total: planned, detail: id });
+      const old = done.get(id);
+      if (old) {
+        opts.onCell?.(old, true);
+        continue;
+      }
+      const cell = await runProbeCell(key, extractorOf(key.role), corpus, settings, { signal: opts.signal, onStep: opts.onStep });
+      putCell(results, cell);
+      done.set(id, cell);
+      await save();
+      opts.onCell?.(cell, false);
+    }
+  };
+  /** Fills the cache for several taps in one pass per model (the cells then read it). */
+  const prefetch = async (sigma: number, tapList: string[], pooled: boolean) => {
+    for (const role of roles) {
+      const missing = tapList.some((tap) => ['mlp', ...settings.heads].some((head) => {
+        const k = { role, sigma, tap, head } as CellKey;
+        return (pooled ? head === 'mlp' : head !== 'mlp') && !done.has(cellId(k));
+      }));
+      if (!missing) continue;
+      opts.log?.(`features: ${role} at sigma ${sigma}, ${tapList.join(', ')} (${pooled ? 'pooled' : 'maps'})`);
+      await extractorOf(role).extract(corpus.clips, { sigma, taps: tapList, pooled, noiseSeed: settings.noiseSeed, window: settings.window },
+        { batchSize: settings.batchSize, signal: opts.signal, onProgress: opts.onStep });
+    }
+  };
+
+  try {
+    if (env.baseline) {
+      const id = `${BASELINE_CELL_PREFIX}${env.baseline.name}`;
+      planned++;
+      cellIndex++;
+      if (done.has(id)) opts.onCell?.(done.get(id)!, true);
+      else {
+        opts.log?.(`baseline: ${env.baseline.name}`);
+        const outcome = await env.baseline.run(corpus, { seed: settings.probeSeed, signal: opts.signal, onProgress: opts.onStep });
+        const cell: CellResult = { ...outcome, id, kind: 'baseline', role: 'baseline', sigma: null, tap: null, head: env.baseline.name, corpus: corpus.id, finishedAt: new Date().toISOString() };
+        putCell(results, cell);
+        done.set(id, cell);
+        await save();
+        opts.onCell?.(cell, false);
+      }
+    } else if (!results.notes.some((n) => n.startsWith('baseline'))) {
+      results.notes.push('baseline: no Han CNN runner was given, so no baseline figures');
+    }
+    if (settings.stages.includes(1)) {
+      opts.log?.(`stage 1: sigma in {${settings.sigmas.join(', ')}}, MLP at ${taps.stage1Tap}`);
+      await runCells(stage1Cells(settings, taps.stage1Tap, roles));
+    }
+    results.choices = chooseStages(results.cells, settings, taps);
+    if (settings.stages.includes(2)) {
+      const sigma = requireSigma(results.choices, 2);
+      opts.log?.(`stage 2: sigma ${sigma} (${results.choices.sigma!.by}), taps ${taps.stage2Taps.join(', ')}`);
+      await prefetch(sigma, taps.stage2Taps, true);
+      await runCells(stage2Cells(sigma, taps.stage2Taps, roles));
+    }
+    results.choices = chooseStages(results.cells, settings, taps);
+    if (settings.stages.includes(3)) {
+      const sigma = requireSigma(results.choices, 3);
+      const tap = requireTap(results.choices);
+      opts.log?.(`stage 3: heads ${settings.heads.join(', ')} at sigma ${sigma}, ${tap}`);
+      if (settings.heads.some((h) => h !== 'mlp')) await prefetch(sigma, [tap], false);
+      await runCells(stage3Cells(sigma, tap, settings.heads, roles));
+    }
+    await save();
+    return results;
+  } finally {
+    for (const ex of extractors.values()) ex.dispose();
+  }
+}
