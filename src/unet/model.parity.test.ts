@@ -1,7 +1,7 @@
 // Parity with PyTorch: both fixtures, every tap and v, on WASM and CPU: ||a - b|| / ||b|| <= 1e-4.
 import { beforeAll, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { createUNet } from './model.ts';
+import { createUNet, type UNetOptions } from './model.ts';
 import { fromTorchLayout, toTorchLayout } from './layout.ts';
 import { loadUNetFixture, relativeError, type UNetFixture } from './testing/fixtures.ts';
 import { describeEachBackend } from './testing/backends.ts';
@@ -12,11 +12,16 @@ beforeAll(async () => {
 });
 
 describeEachBackend('U-Net parity with PyTorch', (backend) => {
-  for (const name of ['unet-2d', 'unet-1d']) {
-    it(`${name}: every tap and v within 1e-4`, () => {
+  const cases: [string, UNetOptions, string][] = [
+    ['unet-2d', {}, ''],
+    ['unet-1d', {}, ''],
+    ['unet-2d', { winograd: { minChannels: 1, minMacs: 0 }, subPixelUpsample: false }, ' (all resnet convs Winograd, direct up convs)'],
+  ];
+  for (const [name, opts, variant] of cases) {
+    it(`${name}${variant}: every tap and v within 1e-4`, () => {
       const fx = fixtures.get(name)!;
       const start = tf.memory().numTensors;
-      const model = createUNet(fx.config, fx.weights);
+      const model = createUNet(fx.config, fx.weights, opts);
       const x = tf.tidy(() => fromTorchLayout(tf.tensor(fx.xNoisy.data, fx.xNoisy.shape)));
       const sigma = tf.tensor1d(fx.sigma.data);
       const out = model.forward(x, sigma, { taps: 'all', v: true });
@@ -29,7 +34,7 @@ describeEachBackend('U-Net parity with PyTorch', (backend) => {
         got.dispose();
       }
       const worst = errors.reduce((a, b) => (b[1] > a[1] ? b : a));
-      console.log(`${name} [${backend}]: ${errors.length} tensors, max relative error ${worst[1].toExponential(2)} (${worst[0]})`);
+      console.log(`${name}${variant} [${backend}]: ${errors.length} tensors, max relative error ${worst[1].toExponential(2)} (${worst[0]})`);
       for (const [tap, e] of errors) expect(e, tap).toBeLessThanOrEqual(1e-4);
       tf.dispose([x, sigma, out.v!, ...out.taps.values()]);
       model.dispose();

@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { UNetConfig } from './config.ts';
 import { itemPaths, levelItemKinds, levelPaths, NULL_EMBEDDING_KEY, TIME_FREQS_KEY, TIME_HIDDEN_KEY, TIME_IN_KEY } from './paths.ts';
 import { subPixelKernels, type PhaseKernel } from './ops/conv.ts';
-import { contextKV, type AttentionWeights, type ItemWeights } from './blocks.ts';
+import { contextKV, type AttentionWeights, type Conv3x3Weights, type ItemWeights } from './blocks.ts';
+import { winogradKernels } from './ops/winograd.ts';
 import type { TimeWeights } from './ops/time.ts';
 
 export interface LevelWeights {
@@ -26,9 +27,17 @@ export interface RuntimeWeights {
   levels: LevelWeights[];
 }
 
+/** When the 2D resnet convs run as Winograd F(2x2, 3x3): both channel counts >= minChannels, MACs >= minMacs. */
+export interface WinogradPolicy {
+  minChannels: number;
+  minMacs: number;
+}
+
 export interface RuntimeOptions {
-  /** Compute nearest-upsample + conv as a sub-pixel conv (exact up to rounding; default true). */
+  /** Compute nearest-upsample + conv as a sub-pixel conv (exact up to rounding). */
   subPixelUpsample: boolean;
+  /** Precompute Winograd kernels (reads weight values: frozen models only); null: direct convs. */
+  winograd: WinogradPolicy | null;
 }
 
 /** Builds the runtime structure; every tensor it creates is derived from `params` by tf ops. */
@@ -44,6 +53,13 @@ export function buildRuntime(params: Map<string, tf.Tensor>, cfg: UNetConfig, op
     return cfg.dim === 2 ? w : tf.expandDims(w, 0);
   };
   const convPair = (path: string): [tf.Tensor, tf.Tensor] => [kernel(`${path}.weight`), get(`${path}.bias`)];
+  const conv3x3 = (path: string): Conv3x3Weights => {
+    const [w, b] = convPair(path);
+    const [, , ci, co] = w.shape as number[];
+    const wp = opts.winograd;
+    if (wp === null || cfg.dim !== 2 || Math.min(ci, co) < wp.minChannels) return { w, b };
+    return { w, b, winograd: { kernels: winogradKernels(w), minMacs: wp.minMacs } };
+  };
   const nullEmbedding = get(NULL_EMBEDDING_KEY);
   const heads = cfg.attention_heads;
 
@@ -52,7 +68,7 @@ export function buildRuntime(params: Map<string, tf.Tensor>, cfg: UNetConfig, op
       return {
         kind,
         norms: [0, 1].map((i) => pair(itemPaths.resnetNorm(path, i))),
-        convs: [0, 1].map((i) => convPair(itemPaths.resnetConv(path, i))),
+        convs: [0, 1].map((i) => conv3x3(itemPaths.resnetConv(path, i))),
       };
     }
     if (kind === 'modulation') {

@@ -1,7 +1,7 @@
 // Multi-head attention against a loop over heads (head-major feature split, 1/sqrt(D) scale).
 import { expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { attend, mergeHeads, splitHeads } from './attention.ts';
+import { headKV, multiHeadAttention } from './attention.ts';
 import { describeEachBackend, maxAbsDiff, testValues } from '../testing/backends.ts';
 
 const [B, Nq, Nk, Hh, D] = [2, 5, 7, 3, 4];
@@ -40,20 +40,20 @@ describeEachBackend('attention', () => {
       const k = testValues(kB * Nk * F, 2).map((x) => 3 * x);
       const v = testValues(kB * Nk * F, 3);
       const got = tf.tidy(() => {
-        const split = (a: Float32Array, b: number, n: number) => splitHeads(tf.tensor3d(a, [b, n, F]), Hh);
-        return mergeHeads(attend(split(q, B, Nq), split(k, kB, Nk), split(v, kB, Nk))).dataSync();
+        const kv = headKV(tf.tensor3d(k, [kB, Nk, F]), tf.tensor3d(v, [kB, Nk, F]), Hh);
+        return multiHeadAttention(tf.tensor3d(q, [B, Nq, F]), kv, Hh).dataSync();
       });
       expect(maxAbsDiff(got, refAttention(q, k, v, kB))).toBeLessThan(2e-6);
     });
   }
 
-  it('splits features head-major: feature h*D + d goes to head h', () => {
+  it('splits features head-major: feature h*D + d goes to head h (keys transposed)', () => {
     const t = tf.tensor3d(Array.from({ length: F }, (_, i) => i), [1, 1, F]);
-    const s = splitHeads(t, Hh);
-    expect(s.shape).toEqual([1, Hh, 1, D]);
-    expect(Array.from(s.dataSync())).toEqual(Array.from({ length: F }, (_, i) => i));
-    const heads = s.arraySync() as number[][][][];
-    expect(heads[0][1][0]).toEqual([4, 5, 6, 7]);
-    tf.dispose([t, s]);
+    const kv = headKV(t, t, Hh);
+    expect(kv.keysT.shape).toEqual([1, Hh, D, 1]);
+    expect(kv.values.shape).toEqual([1, Hh, 1, D]);
+    expect((kv.values.arraySync() as number[][][][])[0][1][0]).toEqual([4, 5, 6, 7]);
+    expect((kv.keysT.arraySync() as number[][][][])[0][2].flat()).toEqual([8, 9, 10, 11]);
+    tf.dispose([t, kv.keysT, kv.values]);
   });
 });
