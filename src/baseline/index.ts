@@ -1,0 +1,11 @@
+// Public surface of the baseline: the Han et al. (2017) CNN, its training and scoring.
+// Browser-safe; Node helpers (corpus log-mels, model folders, the train-baseline run) are in ./node.ts.
+export { HAN_CONFIG, hanDecls, hanForward, hanParamCount, type HanConfig } from './model.ts';
+export { HanModel, type HanFraming, type HanMeta } from './han.ts';
+export { HAN_FIT, trainHan, type TrainHanRequest } from './train.ts';
+export { loadHan } from './load.ts';
+export { hanCard } from './card.ts';
+export {
+  EVAL_HOP_FRAMES, HOP_SECONDS, TRAIN_HOP_FRAMES, melStats, windowPicks, windowSource,
+  type MelClipLabelled, type WindowPick,
+} from './windows.ts';
