@@ -6,7 +6,5 @@ import { convertCommand } from './convert.ts';
 import { corpusCommand } from './corpus.ts';
 import { sweepCommand } from './sweep.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
-import { trainDiffusionCommand } from './train-diffusion.ts';
-import { evalDiffusionCommand } from './eval-diffusion.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, trainBaselineCommand];
