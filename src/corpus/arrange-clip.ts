@@ -7,7 +7,7 @@
 import type { Groove } from './arrange-accomp.ts';
 import type { Grid } from './arrange-melody.ts';
 import { bassLine, drumKit, instrumentPart, isPolyphonic, type Context } from './arrange-parts.ts';
-import type { ClipPlan, PartPlan } from './arrange-types.ts';
+import type { ClipPlan, NoteEvent, PartPlan } from './arrange-types.ts';
 import { IRMAS_CLASSES, type IrmasClass } from './classes.ts';
 import { PROFILES } from './instruments.ts';
 import { harmonyTimeline, KEY_NAMES, pickKey } from './music.ts';
@@ -27,6 +27,15 @@ export interface ClipSpec {
 export const PREROLL_SEC = 0.5;
 
 const REVERB_TIMES = [80, 56, 72, 72, 64, 88];
+
+/** Fraction of the clip during which a note of the part sounds (with 0.1 s of release). */
+export function coverage(notes: NoteEvent[], duration: number): number {
+  let on = 0, n = 0;
+  for (let t = 0; t < duration; t += 0.05, n++) if (notes.some((x) => x.t <= t && t < x.t + x.d + 0.1)) on++;
+  return on / Math.max(1, n);
+}
+
+export const MIN_COVERAGE = 0.7;
 
 export function arrangeClip(spec: ClipSpec): ClipPlan {
   const rng = new Rng(spec.seed);
@@ -53,7 +62,13 @@ export function arrangeClip(spec: ClipSpec): ClipPlan {
   const textures: string[] = [];
   spec.labels.forEach((cls, i) => {
     const role = i === 0 ? 'lead' : 'colead';
-    const { part, texture } = instrumentPart(rng.fork(`label${i}`), cls, role, ctx);
+    // A labelled part must be heard for most of the clip: re-draw a sparse one (seeded, up to 4 tries).
+    let best = instrumentPart(rng.fork(`label${i}`), cls, role, ctx);
+    for (let attempt = 1; attempt < 4 && coverage(best.part.notes, spec.duration) < MIN_COVERAGE; attempt++) {
+      const next = instrumentPart(rng.fork(`label${i}-${attempt}`), cls, role, ctx);
+      if (coverage(next.part.notes, spec.duration) > coverage(best.part.notes, spec.duration)) best = next;
+    }
+    const { part, texture } = best;
     part.levelDb = i === 0 ? 0 : -rng.range(0, 3);
     parts.push(part);
     textures.push(texture);

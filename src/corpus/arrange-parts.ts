@@ -116,6 +116,9 @@ export function instrumentPart(rng: Rng, cls: IrmasClass, role: PartRole, ctx: C
     class: cls, role, program: choice.program, drums: false, labelled, levelDb: 0,
     setup: setup(rng, ctx, pan), notes, controls,
   };
+  // Sung and bowed lines glide between notes now and then (portamento on, CC5 = glide time).
+  const glide = prof.glide;
+  if (monophonic && glide && rng.chance(glide.chance)) part.setup.push({ cc: 65, value: 127 }, { cc: 5, value: rng.int(glide.time[0], glide.time[1]) });
   return { part, texture };
 }
 

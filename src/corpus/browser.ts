@@ -12,7 +12,7 @@ export type { ClipSpec } from './arrange-clip.ts';
 export type { ClipPlan, PartPlan } from './arrange-types.ts';
 export { renderClip, SYNTH_RATE, type RenderedClip, type RenderedPart, type RenderOptions } from './render.ts';
 export { renderCorpusCore, clipFile, type CorpusSink, type RenderCorpusCoreOptions, type RenderCorpusResult } from './corpus-render.ts';
-export { makeManifest, parseManifest, clipsOf, labelVector, countManifest, type ManifestCounts } from './manifest.ts';
+export { makeManifest, parseManifest, formatManifest, clipsOf, labelVector, countManifest, type ManifestCounts } from './manifest.ts';
 export { parseIrmasListing, type ListedFile, type IrmasImportOptions } from './import-irmas.ts';
 export { parseOpenPir, type OpenPirImportOptions } from './import-openpir.ts';
 export { checksumBytes, checksumSamples } from './checksum.ts';

@@ -9,6 +9,7 @@ import type { LoadedBank } from './bank.ts';
 import { checksumBytes } from './checksum.ts';
 import { makeManifest } from './manifest.ts';
 import { arrangeSpec, type Preset } from './plan.ts';
+import { hashString } from './prng.ts';
 import { renderClip } from './render.ts';
 import { CORPUS_SAMPLE_RATE, CORPUS_VERSION, type BankName, type ClipRecord, type CorpusManifest } from './types.ts';
 
@@ -61,7 +62,9 @@ export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCore
       throwIfCancelled(opts.signal, 'corpus rendering');
       const spec = specs[i];
       const old = reusable.get(spec.id);
-      if (old?.checksum && sameSpec(old, spec)) {
+      const plan = arrangeSpec(spec);
+      const planHash = hashString(JSON.stringify(plan)).toString(16).padStart(8, '0');
+      if (old?.checksum && old.planHash === planHash && sameSpec(old, spec)) {
         const stored = await opts.sink.read(old.file);
         if (stored && checksumBytes(stored) === old.checksum) {
           clips.push(old);
@@ -71,7 +74,6 @@ export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCore
         }
       }
       const bank = await opts.loadBank(spec.bank);
-      const plan = arrangeSpec(spec);
       const t0 = performance.now();
       const r = renderClip(plan, bank);
       const bytes = encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding: opts.encoding ?? 'pcm16' });
@@ -88,6 +90,7 @@ export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCore
         bank: spec.bank,
         parts: r.parts.map(({ class: cls, role, program, preset, gainDb, labelled }) => ({ class: cls, role, program, preset, gainDb, labelled })),
         checksum: checksumBytes(bytes),
+        planHash,
         meta: plan.meta,
       });
       result.rendered++;

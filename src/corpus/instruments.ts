@@ -29,6 +29,8 @@ export interface InstrumentProfile {
   legato: boolean;
   /** Breath marks: rests at phrase ends. */
   breathes: boolean;
+  /** Portamento between notes on this share of lines, with CC5 glide time in `time`. */
+  glide?: { chance: number; time: [number, number] };
 }
 
 export const PROFILES: Readonly<Record<IrmasClass, InstrumentProfile>> = {
@@ -36,6 +38,7 @@ export const PROFILES: Readonly<Record<IrmasClass, InstrumentProfile>> = {
     programs: [{ program: 42, weight: 1 }],
     range: [36, 74], sustained: true, polyphonic: false, agility: 0.45,
     vibratoCents: 22, scoopCents: 0, bends: false, legato: true, breathes: false,
+    glide: { chance: 0.2, time: [4, 12] },
   },
   cla: {
     programs: [{ program: 71, weight: 1 }],
@@ -77,6 +80,7 @@ export const PROFILES: Readonly<Record<IrmasClass, InstrumentProfile>> = {
     ],
     range: [51, 80], sustained: true, polyphonic: false, agility: 0.75,
     vibratoCents: 16, scoopCents: 60, bends: false, legato: true, breathes: true,
+    glide: { chance: 0.2, time: [4, 14] },
   },
   tru: {
     programs: [{ program: 56, weight: 3 }, { program: 59, weight: 1 }],
@@ -87,11 +91,13 @@ export const PROFILES: Readonly<Record<IrmasClass, InstrumentProfile>> = {
     programs: [{ program: 40, weight: 3 }, { program: 110, weight: 1 }],
     range: [57, 93], sustained: true, polyphonic: false, agility: 0.8,
     vibratoCents: 24, scoopCents: 0, bends: false, legato: true, breathes: false,
+    glide: { chance: 0.2, time: [4, 12] },
   },
   voi: {
     programs: [{ program: 52, weight: 1 }, { program: 53, weight: 1 }],
     range: [52, 79], sustained: true, polyphonic: false, agility: 0.35,
     vibratoCents: 30, scoopCents: 50, bends: false, legato: true, breathes: true,
+    glide: { chance: 0.6, time: [8, 28] },
   },
 };
 

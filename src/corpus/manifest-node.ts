@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSyn
 import path from 'node:path';
 import { loadAudio16k } from '../audio/load.ts';
 import { LabError } from '../common/errors.ts';
-import { parseManifest } from './manifest.ts';
+import { formatManifest, parseManifest } from './manifest.ts';
 import type { ClipRecord, CorpusManifest } from './types.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -32,7 +32,7 @@ export function saveManifest(dir: string, manifest: CorpusManifest): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, MANIFEST_NAME);
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(manifest, null, 1) + '\n');
+  writeFileSync(tmp, formatManifest(manifest));
   renameSync(tmp, file);
   return file;
 }

@@ -47,6 +47,14 @@ export function parseManifest(value: unknown, where = 'manifest'): CorpusManifes
   };
 }
 
+/** JSON text of a manifest: readable header, one clip per line. */
+export function formatManifest(m: CorpusManifest): string {
+  const { clips, skipped, ...head } = m;
+  const lines = (items: unknown[]) => (items.length ? `[\n  ${items.map((x) => JSON.stringify(x)).join(',\n  ')}\n ]` : '[]');
+  const top = JSON.stringify(head, null, 1).slice(0, -2);
+  return `${top},\n "clips": ${lines(clips)},\n "skipped": ${lines(skipped)}\n}\n`;
+}
+
 /** Clips of one split, in manifest order. */
 export function clipsOf(manifest: CorpusManifest, split: Split): ClipRecord[] {
   return manifest.clips.filter((c) => c.split === split);

@@ -15,15 +15,17 @@ import { CORPUS_SAMPLE_RATE, type PartRecord } from './types.ts';
 export const SYNTH_RATE = 2 * CORPUS_SAMPLE_RATE;
 
 export interface RenderOptions {
-  /** Also return every part's own signal (dry plus its own effects return) as mixed. Slower. */
+  /** Measure each part's dry RMS exactly at 16 kHz (one extra downsampling per part). */
+  measureParts?: boolean;
+  /** Also return every part's own signal (dry plus its own effects return) as mixed. Slowest. */
   keepParts?: boolean;
 }
 
 export interface RenderedPart extends PartRecord {
+  /** With measureParts or keepParts: RMS of the part's dry signal at 16 kHz relative to the lead's, dB. */
+  measuredDb?: number;
   /** With keepParts: the part's contribution to `samples` (dry + its share of the effects). */
   signal?: Float32Array;
-  /** With keepParts: RMS of `signal`'s dry component relative to the lead's, dB. */
-  measuredDb?: number;
 }
 
 export interface RenderedClip {
@@ -95,13 +97,15 @@ export function renderClip(plan: ClipPlan, bank: LoadedBank, opts: RenderOptions
     gainDb: Math.round(r.part.levelDb * 100) / 100,
     labelled: r.part.labelled,
   }));
-  if (opts.keepParts) {
+  if (opts.measureParts || opts.keepParts) {
     const dryLevels = rendered.map((r, i) => {
       const dry = down(r.audio.dry.map((v) => v * r.gain * scale)).slice(from, to);
-      const rev = down(r.audio.reverbSend.map((v) => v * r.gain * scale));
-      const cho = r.audio.chorusSend.map((v) => v * r.gain * scale);
-      const own = effectsReturn(rev, isSilent(cho) ? undefined : down(cho), plan.effects, out).subarray(from, to);
-      parts[i].signal = dry.map((v, k) => v + own[k]);
+      if (opts.keepParts) {
+        const rev = down(r.audio.reverbSend.map((v) => v * r.gain * scale));
+        const cho = r.audio.chorusSend.map((v) => v * r.gain * scale);
+        const own = effectsReturn(rev, isSilent(cho) ? undefined : down(cho), plan.effects, out).subarray(from, to);
+        parts[i].signal = dry.map((v, k) => v + own[k]);
+      }
       return rms(dry);
     });
     parts.forEach((p, i) => (p.measuredDb = db(dryLevels[i] / dryLevels[0])));

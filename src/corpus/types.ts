@@ -44,6 +44,8 @@ export interface ClipRecord {
   parts?: PartRecord[];
   /** Checksum of the wav file's bytes (rendered clips only), see checksum.ts. */
   checksum?: string;
+  /** Hash of the clip's arrangement (rendered clips only): a changed recipe re-renders on resume. */
+  planHash?: string;
   /** Free-form facts kept from the source (tempo, key, genre, ...). */
   meta?: Record<string, string | number>;
 }
