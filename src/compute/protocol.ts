@@ -12,12 +12,33 @@ import type { InitParams, InitResult } from './messages/init.ts';
 import type { MelParams, MelResult } from './messages/mel.ts';
 import type { OpsCheckParams, OpsCheckResult } from './messages/ops-check.ts';
 import type { LoseDeviceParams, LoseDeviceResult } from './messages/lose-device.ts';
+import type { ExploreParams, ExploreResult, ModelInfoParams, ModelInfoResult } from './messages/explore.ts';
+import type { ProjectionParams, ProjectionResult } from './messages/projection.ts';
+import type { CorpusRenderParams, CorpusRenderResult, CorpusThumbsParams, CorpusThumbsResult } from './messages/corpus.ts';
+import type { ModelImportParams, ModelImportResult, SampleMelParams, SampleMelResult } from './messages/models.ts';
+import type { ProbeSetupParams, ProbeSetupResult } from './messages/probe-setup.ts';
+import type { ProbeTrainParams, ProbeTrainResult } from './messages/probe-train.ts';
+import type { HanTrainParams, HanTrainResult } from './messages/han-train.ts';
+import type { RecognizeParams, RecognizeResult } from './messages/recognize.ts';
+import type { SweepRunParams, SweepRunResult } from './messages/sweep-run.ts';
 
 export interface RequestMap {
   init: { params: InitParams; result: InitResult };
   mel: { params: MelParams; result: MelResult };
   opsCheck: { params: OpsCheckParams; result: OpsCheckResult };
   loseDevice: { params: LoseDeviceParams; result: LoseDeviceResult };
+  explore: { params: ExploreParams; result: ExploreResult };
+  modelInfo: { params: ModelInfoParams; result: ModelInfoResult };
+  projection: { params: ProjectionParams; result: ProjectionResult };
+  corpusRender: { params: CorpusRenderParams; result: CorpusRenderResult };
+  corpusThumbs: { params: CorpusThumbsParams; result: CorpusThumbsResult };
+  modelImport: { params: ModelImportParams; result: ModelImportResult };
+  sampleMel: { params: SampleMelParams; result: SampleMelResult };
+  probeSetup: { params: ProbeSetupParams; result: ProbeSetupResult };
+  probeTrain: { params: ProbeTrainParams; result: ProbeTrainResult };
+  hanTrain: { params: HanTrainParams; result: HanTrainResult };
+  recognize: { params: RecognizeParams; result: RecognizeResult };
+  sweepRun: { params: SweepRunParams; result: SweepRunResult };
 }
 
 export type RequestKind = keyof RequestMap;

@@ -4,10 +4,31 @@ import { initHandler } from './init.ts';
 import { loseDeviceHandler } from './lose-device.ts';
 import { melHandler } from './mel.ts';
 import { opsCheckHandler } from './ops-check.ts';
+import { exploreHandler, modelInfoHandler } from './explore.ts';
+import { projectionHandler } from './projection.ts';
+import { corpusRenderHandler, corpusThumbsHandler } from './corpus.ts';
+import { modelImportHandler, sampleMelHandler } from './models.ts';
+import { probeSetupHandler } from './probe-setup.ts';
+import { probeTrainHandler } from './probe-train.ts';
+import { hanTrainHandler } from './han-train.ts';
+import { recognizeHandler } from './recognize.ts';
+import { sweepRunHandler } from './sweep-run.ts';
 
 export const handlers: HandlerMap = {
   init: initHandler,
   mel: melHandler,
   opsCheck: opsCheckHandler,
   loseDevice: loseDeviceHandler,
+  explore: exploreHandler,
+  modelInfo: modelInfoHandler,
+  projection: projectionHandler,
+  corpusRender: corpusRenderHandler,
+  corpusThumbs: corpusThumbsHandler,
+  modelImport: modelImportHandler,
+  sampleMel: sampleMelHandler,
+  probeSetup: probeSetupHandler,
+  probeTrain: probeTrainHandler,
+  hanTrain: hanTrainHandler,
+  recognize: recognizeHandler,
+  sweepRun: sweepRunHandler,
 };
