@@ -6,5 +6,6 @@ import { convertCommand } from './convert.ts';
 import { corpusCommand } from './corpus.ts';
 import { sweepCommand } from './sweep.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
+import { tapsCommand } from './taps.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, trainBaselineCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, trainBaselineCommand, tapsCommand];
