@@ -71,6 +71,18 @@ describe('trainProbe', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it('reads 1D maps [C, T] too, and refuses features of another shape at predict time', async () => {
+    const as1d = (f: LabelledFeatures): LabelledFeatures => ({ ...f, shape: [8, 20] });
+    const train = as1d(syntheticFeatures(24, shape, 4, 6));
+    const validation = as1d(syntheticFeatures(8, shape, 4, 7));
+    for (const kind of ['cnn', 'crnn', 'attention'] as const) {
+      const probe = await trainProbe({ ...request(kind, train, validation, { epochs: 1, seed: 1 }), featureSpec: { ...spec, shape: [8, 20] } });
+      expect((await probe.predict(validation)).length).toBe(8 * 4);
+      await expect(probe.predict(syntheticFeatures(2, shape, 4, 8))).rejects.toThrow(/features of shape \[8,4,5\], but this .* reads \[8,20\]/);
+      probe.dispose();
+    }
+  });
+
   it('is reproducible with a seed', async () => {
     const train = syntheticFeatures(32, shape, 4, 4);
     const validation = syntheticFeatures(16, shape, 4, 5);
