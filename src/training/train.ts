@@ -3,31 +3,21 @@
 // run for the same seed and steps). The finished model is written as a model folder whose
 // config.json records the mel normalisation that extraction must apply.
 import * as tf from '@tensorflow/tfjs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import type { MelNormalisation } from '../features/mel-norm.ts';
-import type { UNetConfig } from '../unet/config.ts';
-import { createUNet } from '../unet/model.ts';
-import { randomInitWeights } from '../unet/randomInit.ts';
 import type { NamedWeights } from '../weights/types.ts';
-import { adamUpdate, disposeAdamState, learningRate, newAdamState, type AdamOptions } from './adam.ts';
-import { hasCheckpoint, loadCheckpoint, saveCheckpoint, type TrainState } from './checkpoint.ts';
+import { disposeAdamState, learningRate } from './adam.ts';
+import { saveCheckpoint, type TrainState } from './checkpoint.ts';
 import { evaluateDiffusion, type DiffusionEval } from './evaluate.ts';
-import { cropBatch, melStatistics, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
-import { vLoss } from './objective.ts';
-import { Prng } from './prng.ts';
+import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
+import { startRun, type TrainSettings } from './runStart.ts';
+import { trainStep } from './step.ts';
 import { appendLog, SigmaBins, TRAIN_LOG, truncateLog } from './trainLog.ts';
 
-/** What defines a run (a resume must use the same). */
-export interface TrainSettings {
-  config: UNetConfig;
-  batch: number;
-  seed: number;
-  /** Frames per random crop (a multiple of 8). */
-  cropFrames: number;
-  adam: AdamOptions;
-}
+export type { TrainSettings } from './runStart.ts';
 
 export interface TrainOptions extends JobOptions {
   settings: TrainSettings;
@@ -63,10 +53,6 @@ export interface TrainResult {
 
 export const CHECKPOINT_DIR = 'checkpoint';
 
-function sameSettings(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Trains (or resumes) a run; see the header. */
 export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const s = o.settings;
@@ -74,38 +60,14 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const logFile = path.join(o.outDir, TRAIN_LOG);
   if (s.cropFrames % 8 !== 0) throw new LabError(`crop of ${s.cropFrames} frames: must be a multiple of 8 (the U-Net's downsampling)`);
   if (o.train.length === 0) throw new LabError('training: no training clips');
-  const ck = o.resume && hasCheckpoint(ckDir) ? await loadCheckpoint(ckDir) : undefined;
-  if (o.resume && !ck) throw new LabError(`--resume: ${ckDir} holds no checkpoint`);
-  const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : melStatistics(o.train);
-  const melNorm: MelNormalisation = { mean: stats.mean, std: stats.std, source: 'config.json' };
-  const settingsRecord = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
-  if (ck && !sameSettings(ck.state.settings, settingsRecord)) {
-    throw new LabError(`--resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
-  }
+  const run = await startRun(s, o.train, ckDir, o.resume ?? false);
+  const { model, adam, prng, melNorm, settingsRecord } = run;
+  let { order, cursor, step } = run;
+  const elapsedBefore = run.elapsedSec;
   const train = normaliseClips(o.train, melNorm);
   const validation = normaliseClips(o.validation.slice(0, o.validationClips ?? 64), melNorm);
-
-  const init = randomInitWeights(s.config, s.seed);
-  if (ck) for (const [k, w] of init) w.data = ck.params.get(k) ?? (() => { throw new LabError(`checkpoint: parameter ${k} missing`); })();
-  const model = createUNet(s.config, init, { trainable: true });
-  const params = model.params as Map<string, tf.Variable>;
-  const adam = newAdamState(params);
-  if (ck) {
-    for (const [k, t] of params) {
-      adam.m.get(k)!.dispose();
-      adam.v.get(k)!.dispose();
-      adam.m.set(k, tf.tensor(ck.m.get(k)!, t.shape));
-      adam.v.set(k, tf.tensor(ck.v.get(k)!, t.shape));
-    }
-    adam.step = ck.state.step;
-  }
-  const prng = new Prng(ck ? ck.state.prng : s.seed);
-  let order = ck ? ck.state.order : prng.permutation(train.length);
-  let cursor = ck ? ck.state.cursor : 0;
-  let step = ck ? ck.state.step : 0;
-  const elapsedBefore = ck ? ck.state.elapsedSec : 0;
-  if (ck) truncateLog(logFile, step);
-  else truncateLog(logFile, -1);
+  mkdirSync(o.outDir, { recursive: true });
+  truncateLog(logFile, run.resumed ? step : -1);
 
   const sessionStart = performance.now();
   const elapsed = () => elapsedBefore + (performance.now() - sessionStart) / 1000;
@@ -143,16 +105,9 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       const x = tf.tensor4d(cropBatch(train, picks, s.cropFrames, melNorm), [s.batch, N_MELS, s.cropFrames, 1]);
       const eps = tf.tensor4d(noise, x.shape);
       const sig = tf.tensor1d(sigmas);
-      let perSample: tf.Tensor | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const r = vLoss(model, x, eps, sig);
-        perSample = tf.keep(r.perSample);
-        return r.loss;
-      }, [...params.values()]);
-      const gradNorm = adamUpdate(params, grads, adam, s.adam);
-      const loss = value.dataSync()[0];
-      bins.add(sigmas, perSample!.dataSync());
-      tf.dispose([x, eps, sig, value, perSample!, ...Object.values(grads)]);
+      const { loss, perSample, gradNorm } = trainStep(model, adam, s.adam, x, eps, sig);
+      bins.add(sigmas, perSample);
+      tf.dispose([x, eps, sig]);
       if (!Number.isFinite(loss)) throw new LabError(`training diverged at step ${step + 1} (loss ${loss}); try a lower --lr`);
       step++;
       intervalLoss += loss;
@@ -174,11 +129,11 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
         intervalSteps = 0;
       }
       if ((o.validateEvery ?? 0) > 0 && step % o.validateEvery! === 0) validate();
-      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps) saveCheckpoint(ckDir, params, adam, state());
+      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps) saveCheckpoint(ckDir, model.params, adam, state());
     }
     if (lastValStep !== step) validate();
     const weights: NamedWeights = new Map();
-    for (const [k, t] of params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
+    for (const [k, t] of model.params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
     const t = elapsed();
     const sessionSec = (performance.now() - sessionStart) / 1000;
     return {

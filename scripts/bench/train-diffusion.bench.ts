@@ -1,0 +1,46 @@
+// Training throughput of the diffusion U-Net on the Node backend (WASM by default): one full
+// training step (forward, backward, Adam) on 128 x 104 mel crops, per channel layout and batch.
+// BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16" choose the grid.
+import * as tf from '@tensorflow/tfjs';
+import { initNodeBackend } from '../../src/compute/node.ts';
+import { DEFAULT_ADAM, disposeAdamState, newAdamState } from '../../src/training/adam.ts';
+import { Prng } from '../../src/training/prng.ts';
+import { trainStep } from '../../src/training/step.ts';
+import { createUNet } from '../../src/unet/model.ts';
+import { STUDENT_CONFIG } from '../../src/unet/presets.ts';
+import { randomInitWeights } from '../../src/unet/randomInit.ts';
+import { parameterCount } from '../../src/unet/shapes.ts';
+import type { BenchRow } from '../bench.ts';
+
+export const title = 'Diffusion training throughput (128 x 104 crops, one step = forward + backward + Adam)';
+
+export async function run(): Promise<BenchRow[]> {
+  const backend = await initNodeBackend(process.env.BENCH_BACKEND);
+  const layouts = (process.env.BENCH_TRAIN_CHANNELS ?? '16,32,64,128').split(';').map((l) => l.split(',').map(Number));
+  const batches = (process.env.BENCH_TRAIN_BATCHES ?? '4,8,16').split(',').map(Number);
+  const timed = Number(process.env.BENCH_TRAIN_STEPS ?? 3);
+  const rows: BenchRow[] = [];
+  for (const channels of layouts) {
+    const config = { ...STUDENT_CONFIG, channels };
+    const model = createUNet(config, randomInitWeights(config, 0), { trainable: true });
+    const adam = newAdamState(model.params);
+    const prng = new Prng(1);
+    for (const B of batches) {
+      const x = tf.tensor4d(prng.fillNormal(new Float32Array(B * 128 * 104)), [B, 128, 104, 1]);
+      const noise = tf.tensor4d(prng.fillNormal(new Float32Array(B * 128 * 104)), [B, 128, 104, 1]);
+      const sigma = tf.tensor1d(Array.from({ length: B }, () => prng.uniform()));
+      trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma); // warm-up
+      const t0 = performance.now();
+      for (let i = 0; i < timed; i++) trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma);
+      const sec = (performance.now() - t0) / 1000 / timed;
+      rows.push({
+        backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B,
+        'ms/step': Math.round(sec * 1000), 'clips/s': B / sec, 'steps/hour': Math.round(3600 / sec),
+      });
+      tf.dispose([x, noise, sigma]);
+    }
+    disposeAdamState(adam);
+    model.dispose();
+  }
+  return rows;
+}

@@ -1,0 +1,70 @@
+// MODEL_CARD.md of a trained diffusion model: what it is, the data, the run, the results and
+// where the loss curve's data is, written next to the weights.
+import type { UNetConfig } from '../unet/config.ts';
+import { parameterCount } from '../unet/shapes.ts';
+import type { DiffusionEval } from './evaluate.ts';
+import type { TrainSettings } from './train.ts';
+
+export interface ModelCardInfo {
+  name: string;
+  settings: TrainSettings;
+  steps: number;
+  corpus: { source: string; preset?: string; seed?: number; trainClips: number; validationClips: number };
+  melNorm: { mean: number; std: number };
+  backend: string;
+  wallTimeSec: number;
+  clipsPerSec: number;
+  finalTrainLoss: number;
+  validation?: DiffusionEval;
+  storage: 'float16' | 'float32';
+  command: string;
+  logFile: string;
+}
+
+const fmt = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+
+function configLine(c: UNetConfig): string {
+  return `dim ${c.dim}, channels [${c.channels.join(', ')}], factors [${c.factors.join(', ')}], items [${c.items.join(', ')}], ` +
+    `attentions [${c.attentions.join(', ')}], cross_attentions [${c.cross_attentions.join(', ')}], ` +
+    `${c.attention_heads} heads x ${c.attention_features}, modulation ${c.modulation_features}, resnet_groups ${c.resnet_groups}`;
+}
+
+export function buildModelCard(i: ModelCardInfo): string {
+  const s = i.settings;
+  const v = i.validation;
+  const bySigma = v ? Object.entries(v.vLossBySigma).map(([k, x]) => `${k}: ${fmt(x)}`).join(', ') : 'n/a';
+  return `# ${i.name}
+
+A v-objective diffusion U-Net (UNetV0 layout of the seed paper, unconditional: every
+cross-attention reads the learned null embedding) trained by this lab on log-mel spectrograms
+of its built-in corpus, with \`npx diffpir train-diffusion\`.
+
+## Model
+- ${configLine(s.config)}
+- ${parameterCount(s.config).toLocaleString('en-US')} parameters, stored as ${i.storage}
+- input: log-mel ln(max(mel, 1e-5)) (128 mel bands, 16 kHz, hop 320), normalised as
+  (logmel - ${i.melNorm.mean}) / ${i.melNorm.std} (recorded in config.json, \`mel.normalisation\`;
+  mean and std of every training log-mel value)
+
+## Data
+- corpus: ${i.corpus.preset ? `preset \`${i.corpus.preset}\`, seed ${i.corpus.seed}` : i.corpus.source}
+- ${i.corpus.trainClips} training clips, ${i.corpus.validationClips} validation clips (validation: centre crops)
+- random ${s.cropFrames}-frame crops (${(s.cropFrames * 0.02).toFixed(2)} s), sigma ~ U[0, 1], seeded noise
+
+## Training
+- ${i.steps} steps, batch ${s.batch}, seed ${s.seed}
+- Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}
+- backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min (${fmt(i.clipsPerSec, 2)} clips/s)
+- command: \`${i.command}\`
+
+## Results
+- final training loss (v MSE, mean of the last log interval): ${fmt(i.finalTrainLoss)}
+- validation (${v?.clips ?? 0} clips, sigma in {0.1, 0.3, 0.5, 0.7, 0.9}, fixed noise): v-loss ${fmt(v?.vLoss)}, one-step x0 error at sigma 0.5: ${fmt(v?.x0Error)}
+- validation v-loss by sigma: ${bySigma}
+- loss curve data: \`${i.logFile}\` (JSON lines: \`kind\` "train" with step, loss, lossBySigma, lr, gradNorm, time, or "val" with vLoss, vLossBySigma, x0Error)
+
+## Use
+Features: \`--model ${i.name}\`. Control: \`random-init:${i.name}\` (same config and normalisation, seeded random weights).
+PyTorch: \`npx diffpir export models/${i.name} --out ${i.name}.safetensors\` writes a DiffusionModel state_dict.
+`;
+}

@@ -1,0 +1,78 @@
+// The start of a training run: fresh (random init with the run's seed, dataset statistics for the
+// mel normalisation) or restored from a checkpoint (parameters, Adam moments, generator state,
+// batch order, elapsed time), with the settings checked to be those of the checkpoint.
+import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../common/errors.ts';
+import type { MelNormalisation } from '../features/mel-norm.ts';
+import type { UNetConfig } from '../unet/config.ts';
+import { createUNet, type UNet } from '../unet/model.ts';
+import { randomInitWeights } from '../unet/randomInit.ts';
+import { newAdamState, type AdamOptions, type AdamState } from './adam.ts';
+import { hasCheckpoint, loadCheckpoint } from './checkpoint.ts';
+import { melStatistics, type MelClip } from './melData.ts';
+import { Prng } from './prng.ts';
+
+/** What defines a run (a resume must use the same). */
+export interface TrainSettings {
+  config: UNetConfig;
+  batch: number;
+  seed: number;
+  /** Frames per random crop (a multiple of 8). */
+  cropFrames: number;
+  adam: AdamOptions;
+}
+
+export interface RunStart {
+  model: UNet;
+  adam: AdamState;
+  prng: Prng;
+  order: number[];
+  cursor: number;
+  step: number;
+  elapsedSec: number;
+  melNorm: MelNormalisation;
+  /** The settings plus the mel statistics, as stored in every checkpoint. */
+  settingsRecord: Record<string, unknown>;
+  resumed: boolean;
+}
+
+/** A fresh run, or the state of `ckDir`'s checkpoint when `resume`. */
+export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], ckDir: string, resume: boolean): Promise<RunStart> {
+  const ck = resume && hasCheckpoint(ckDir) ? await loadCheckpoint(ckDir) : undefined;
+  if (resume && !ck) throw new LabError(`--resume: ${ckDir} holds no checkpoint`);
+  const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : melStatistics(rawTrain);
+  const settingsRecord = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
+  if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
+    throw new LabError(`--resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
+  }
+  const init = randomInitWeights(s.config, s.seed);
+  if (ck) {
+    for (const [k, w] of init) {
+      const data = ck.params.get(k);
+      if (data === undefined || data.length !== w.data.length) throw new LabError(`${ckDir}: checkpoint parameter ${k} missing or of another size`);
+      w.data = data;
+    }
+  }
+  const model = createUNet(s.config, init, { trainable: true });
+  const adam = newAdamState(model.params);
+  if (ck) {
+    for (const [k, t] of model.params) {
+      adam.m.get(k)!.dispose();
+      adam.v.get(k)!.dispose();
+      adam.m.set(k, tf.tensor(ck.m.get(k)!, t.shape));
+      adam.v.set(k, tf.tensor(ck.v.get(k)!, t.shape));
+    }
+    adam.step = ck.state.step;
+  }
+  const prng = new Prng(ck ? ck.state.prng : s.seed);
+  return {
+    model, adam, prng,
+    order: ck ? ck.state.order : prng.permutation(rawTrain.length),
+    cursor: ck ? ck.state.cursor : 0,
+    step: ck ? ck.state.step : 0,
+    elapsedSec: ck ? ck.state.elapsedSec : 0,
+    melNorm: { mean: stats.mean, std: stats.std, source: 'config.json' },
+    settingsRecord,
+    resumed: ck !== undefined,
+  };
+}
