@@ -3,13 +3,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
+import { modelsFolder } from './scripts/vite/models.ts';
+import { soundBanks } from './scripts/vite/soundbanks.ts';
 
 // Cross-origin isolation lets the tfjs WASM backend use its threaded SIMD build (SharedArrayBuffer).
 // Everything the lab loads is same-origin, so require-corp blocks nothing.
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), modelsFolder(), soundBanks()],
   base: './',
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
