@@ -3,7 +3,7 @@
 // validation loss (or validation micro F1) with patience, cancellation at any batch keeping the
 // best weights, and one report per epoch.
 import * as tf from '@tensorflow/tfjs';
-import { CancelledError, check } from '../common/errors.ts';
+import { CancelledError, LabError, check } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
 import { aggregateByClip } from '../evaluation/windows.ts';
 import { chooseThreshold } from '../evaluation/threshold.ts';
@@ -100,6 +100,10 @@ export async function fit(
         break;
       }
       const val = await predictAll(model, validation, k, settings.batchSize, validation.labels);
+      if (!Number.isFinite(val.loss)) {
+        throw new LabError(`training diverged at epoch ${epoch}: validation loss is ${val.loss} ` +
+          `(non-finite features, or learning rate ${settings.learningRate} too high)`, 'diverged');
+      }
       const valMicroF1 = validationMicroF1(classes, val.probs, validation);
       const value = settings.monitor === 'val-loss' ? val.loss : -valMicroF1;
       const improved = value < bestValue - 1e-6;

@@ -142,5 +142,9 @@ describe('early stopping and cancellation', () => {
       .rejects.toThrow(/3 labels for 64 examples × 4 classes/);
     await expect(trainProbe({ ...request('mlp', train, unrelated, {}), featureSpec: { ...spec, shape: [8, 4, 6] } }))
       .rejects.toThrow(/feature spec says \[8,4,6\]/);
+    const poisoned = { ...unrelated, data: unrelated.data.map((v, i) => (i === 5 ? NaN : v)) };
+    const start = tf.memory().numTensors;
+    await expect(trainProbe(request('mlp', train, poisoned, { epochs: 2 }))).rejects.toThrow(/diverged at epoch 1: validation loss is NaN/);
+    expect(tf.memory().numTensors).toBe(start);
   });
 });
