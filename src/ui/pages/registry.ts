@@ -17,6 +17,12 @@ export const PAGES: PageEntry[] = [
     blurb: 'Drop an audio file and see its waveform and log-mel.',
     component: lazy(() => import('./ClipPage.tsx').then((m) => ({ default: m.ClipPage }))),
   },
+  {
+    id: 'probe',
+    title: 'Probe',
+    blurb: 'Train a probe head on U-Net features at a noise level and tap; watch it learn; save it.',
+    component: lazy(() => import('./probe/ProbePage.tsx').then((m) => ({ default: m.ProbePage }))),
+  },
 ];
 
 export const DEFAULT_PAGE_ID = 'clip';

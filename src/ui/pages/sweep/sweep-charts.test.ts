@@ -7,7 +7,7 @@ function cell(id: string, micro: number, val = micro): CellResult {
   const [role, sigma, tap, head] = id.split('|');
   const m = { precision: 0, recall: 0, f1: micro };
   return {
-    id, kind: role === 'baseline' ? 'baseline' : 'probe', role: role as CellResult['role'], sigma: role === 'baseline' ? null : Number(sigma),
+    id, corpus: 'c', kind: role === 'baseline' ? 'baseline' : 'probe', role: role as CellResult['role'], sigma: role === 'baseline' ? null : Number(sigma),
     tap: role === 'baseline' ? null : tap, head: role === 'baseline' ? 'han-cnn' : head, model: 'm', pooled: true, featureShape: [4], parameters: 10,
     validation: { microF1: val, macroF1: val }, test: { split: 'test', clips: 1, classes: [], micro: m, macro: { ...m, classesAveraged: 1 } },
     threshold: [0.5], seeds: { probe: 1 }, training: { epochs: 1, bestEpoch: 1, stopReason: 'max-epochs' }, examples: { train: 1, validation: 1, test: 1 },
