@@ -23,6 +23,12 @@ export const PAGES: PageEntry[] = [
     blurb: 'Train a probe head on U-Net features at a noise level and tap; watch it learn; save it.',
     component: lazy(() => import('./probe/ProbePage.tsx').then((m) => ({ default: m.ProbePage }))),
   },
+  {
+    id: 'recognize',
+    title: 'Recognize',
+    blurb: 'Drop a recording and see which instruments play, with confidences over time, from the shipped probe.',
+    component: lazy(() => import('./recognize/RecognizePage.tsx').then((m) => ({ default: m.RecognizePage }))),
+  },
 ];
 
 export const DEFAULT_PAGE_ID = 'clip';

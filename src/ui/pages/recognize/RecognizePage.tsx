@@ -1,0 +1,77 @@
+// Recognize (the reviewer's page): drop an audio file and get the predicted instruments with
+// their probabilities and a timeline over the clip, from the shipped probe and model (or a probe
+// saved in this browser), with no training first.
+import { useEffect, useState, type DragEvent } from 'react';
+import { ChartFigure } from '../experiment/ChartFigure.tsx';
+import { recognitionCsv } from '../experiment/csv.ts';
+import { ProgressLine } from '../experiment/ProgressLine.tsx';
+import { headName } from '../experiment/provenance.ts';
+import { AllScoresTable, PredictedList } from './PredictedList.tsx';
+import { useRecognize } from './recognize-state.ts';
+import { SHIPPED_PROBE_DIR } from './shipped-probe.ts';
+import { TimelineChart, TimelineGrid } from './Timeline.tsx';
+
+export function RecognizePage() {
+  const s = useRecognize();
+  const [over, setOver] = useState(false);
+  useEffect(() => void useRecognize.getState().loadChoices(), []);
+  const probe = s.choices.find((c) => c.id === s.probeId);
+  const r = s.result;
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void s.recognizeFile(file);
+  };
+  const provenance = r
+    ? `model ${r.model} · data ${r.fileName} (${r.duration.toFixed(2)} s) · sigma ${r.probeSpec.sigma} · tap ${r.probeSpec.tap} · head ${headName(r.probeSpec.kind)} · probe ${r.probe} · backend ${r.backend}`
+    : '';
+  return (
+    <section className="recognize-page" aria-labelledby="recognize-heading">
+      <h2 id="recognize-heading">Recognise the instruments in a recording</h2>
+      {s.shippedPresent === false && (
+        <p className="message" role="status">
+          No shipped probe was found ({SHIPPED_PROBE_DIR} is not in this build).{' '}
+          {s.choices.length > 0 ? 'Using a probe saved in this browser instead.' : 'Train a probe on the Probe page (or import probe files there) to recognise instruments.'}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="recognize-probe">Probe</label>
+        <select id="recognize-probe" value={s.probeId ?? ''} onChange={(e) => s.choose(e.target.value)} disabled={s.choices.length === 0}>
+          {s.choices.length === 0 && <option value="">no probe available</option>}
+          {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} (features of {c.model})</option>)}
+        </select>
+      </div>
+      <div className={over ? 'drop-zone drop-zone-over' : 'drop-zone'}
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+        <label htmlFor="recognize-file" className="file-label">Audio file</label>
+        <input id="recognize-file" type="file" accept="audio/*,.wav,.mp3,.ogg,.oga,.flac" aria-describedby="recognize-file-hint"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void s.recognizeFile(file);
+          }} />
+        <p id="recognize-file-hint" className="hint">Drop a WAV, MP3, Ogg Vorbis or FLAC file here, or pick one. It never leaves this computer.</p>
+      </div>
+      {s.running && <ProgressLine label="Recognition progress" progress={s.progress} />}
+      {s.error && <p role="alert" className="error">{s.error}</p>}
+      {r && (
+        <article aria-label={`Instruments in ${r.fileName}`} className="lab-results">
+          <h3>Predicted instruments in {r.fileName}</h3>
+          <PredictedList instruments={r.instruments} />
+          <p className="hint" data-testid="recognize-timing">
+            {r.duration.toFixed(2)} s of audio recognised in {(r.timings.totalMs / 1000).toFixed(2)} s on {r.backend.toUpperCase()}
+            {' '}(decode {Math.round(r.timings.decodeMs)} ms, model {Math.round(r.timings.modelMs)} ms, features and probe {Math.round(r.timings.recognizeMs)} ms).
+          </p>
+          {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
+          <ChartFigure title={`Timeline of ${r.fileName}`} provenance={[provenance]} csv={() => recognitionCsv(r, r.fileName)} json={() => r}
+            after={<TimelineGrid result={r} />}>
+            <TimelineChart result={r} />
+          </ChartFigure>
+          <AllScoresTable instruments={r.instruments} threshold={r.threshold} />
+        </article>
+      )}
+      {probe && !r && !s.running && <p className="hint">Recognising with {probe.name}, which reads features of {probe.model}.</p>}
+    </section>
+  );
+}
