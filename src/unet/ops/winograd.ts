@@ -56,7 +56,26 @@ function inputTransform(d: tf.Tensor[]): tf.Tensor[] {
   return [tf.sub(d[0], d[2]), tf.add(d[1], d[2]), tf.sub(d[2], d[1]), tf.sub(d[1], d[3])];
 }
 
-/** Same-padded 3x3 conv with bias via F(2x2, 3x3); U from winogradKernels. */
+/** A^T of F(2, 3): output row a takes tile row xi with this weight. */
+const AT = [
+  [1, 1, 1, 0],
+  [0, 1, -1, -1],
+];
+
+/** acc + c * t (acc undefined: c * t), disposing what it replaces. */
+function accumulate(acc: tf.Tensor | undefined, c: number, t: tf.Tensor): tf.Tensor | undefined {
+  if (c === 0) return acc;
+  if (acc === undefined) return c === 1 ? tf.clone(t) : tf.neg(t);
+  const next = c === 1 ? tf.add(acc, t) : tf.sub(acc, t);
+  acc.dispose();
+  return next;
+}
+
+/**
+ * Same-padded 3x3 conv with bias via F(2x2, 3x3); U from winogradKernels. Works one tile row xi at a
+ * time and folds each product into the output transform at once, so at most ~2x the output and 1x
+ * the input are alive besides x and the result (not 16x of each).
+ */
 export function winogradConv3x3(x: tf.Tensor, U: tf.Tensor2D[], bias: tf.Tensor): tf.Tensor4D {
   return tf.tidy(() => {
     const [B, H, W, C] = x.shape as number[];
@@ -70,23 +89,28 @@ export function winogradConv3x3(x: tf.Tensor, U: tf.Tensor2D[], bias: tf.Tensor)
     const rowAt = (shift: number, parity: number) =>
       tf.reshape(tf.slice(r, [0, shift, parity, 0], [B, ty, 1, -1]), [B * ty, tx + 1, 2, C]);
     const u = inputTransform([rowAt(0, 0), rowAt(0, 1), rowAt(1, 0), rowAt(1, 1)]);
-    const V = u.flatMap((ur) => {
-      const colAt = (shift: number, parity: number) => tf.reshape(tf.slice(ur, [0, shift, parity, 0], [-1, tx, 1, C]), [P, C]);
-      return inputTransform([colAt(0, 0), colAt(0, 1), colAt(1, 0), colAt(1, 1)]);
-    });
-    // M[xi][nu] = V U; the bias rides on M[1][1], which every output phase adds with weight +1.
-    const M = V.map((v, k) =>
-      k === 5 ? tf.fused.matMul({ a: v as tf.Tensor2D, b: U[k], bias }) : tf.matMul(v as tf.Tensor2D, U[k]),
-    );
-    const m = (xi: number, nu: number) => M[xi * 4 + nu];
-    // A^T M A with A^T = [[1, 1, 1, 0], [0, 1, -1, -1]].
-    const S = [
-      [0, 1, 2, 3].map((nu) => tf.addN([m(0, nu), m(1, nu), m(2, nu)])),
-      [0, 1, 2, 3].map((nu) => tf.sub(tf.sub(m(1, nu), m(2, nu)), m(3, nu))),
-    ];
+    xp.dispose();
+    // S[a][nu] = sum_xi AT[a][xi] (V U)[xi][nu]; the bias rides on (V U)[1][1], which every output
+    // phase takes with weight +1.
+    const S: (tf.Tensor | undefined)[][] = [[], []];
+    for (let xi = 0; xi < 4; xi++) {
+      const colAt = (shift: number, parity: number) => tf.reshape(tf.slice(u[xi], [0, shift, parity, 0], [-1, tx, 1, C]), [P, C]);
+      const cols = [colAt(0, 0), colAt(0, 1), colAt(1, 0), colAt(1, 1)];
+      const V = inputTransform(cols);
+      tf.dispose([u[xi], ...cols]);
+      for (let nu = 0; nu < 4; nu++) {
+        const k = xi * 4 + nu;
+        const v = V[nu] as tf.Tensor2D;
+        const m = k === 5 ? tf.fused.matMul({ a: v, b: U[k], bias }) : tf.matMul(v, U[k]);
+        v.dispose();
+        for (const a of [0, 1]) S[a][nu] = accumulate(S[a][nu], AT[a][xi], m);
+        m.dispose();
+      }
+    }
+    // Y[a][b] = sum_nu AT[b][nu] S[a][nu], interleaved into 2x2 output tiles.
     const rows = S.map((s) => {
-      const y0 = tf.addN([s[0], s[1], s[2]]);
-      const y1 = tf.sub(tf.sub(s[1], s[2]), s[3]);
+      const [y0, y1] = [0, 1].map((b) => s.reduce<tf.Tensor | undefined>((acc, t, nu) => accumulate(acc, AT[b][nu], t!), undefined)!);
+      tf.dispose(s as tf.Tensor[]);
       return tf.reshape(tf.concat([y0, y1], 1), [B, ty, 1, 2 * tx * co]);
     });
     const out = tf.reshape(tf.concat(rows, 2), [B, 2 * ty, 2 * tx, co]);
