@@ -29,6 +29,12 @@ export const PAGES: PageEntry[] = [
     blurb: 'Drop a recording and see which instruments play, with confidences over time, from the shipped probe.',
     component: lazy(() => import('./recognize/RecognizePage.tsx').then((m) => ({ default: m.RecognizePage }))),
   },
+  {
+    id: 'compare',
+    title: 'Compare',
+    blurb: 'Class-wise F1 of saved probes against the Han et al. CNN trained here, with the published IRMAS figures.',
+    component: lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage }))),
+  },
 ];
 
 export const DEFAULT_PAGE_ID = 'clip';

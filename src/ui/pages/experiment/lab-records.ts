@@ -14,6 +14,8 @@ export interface ProbeRecord {
   files: ModelFilesPayload;
   /** Figures from training here; null for an imported probe not scored here. */
   result: Omit<ProbeTrainResult, 'probe'> | null;
+  /** Corpus choice it was trained on (select value), when trained here. */
+  corpus?: string;
 }
 
 export interface HanRecord {

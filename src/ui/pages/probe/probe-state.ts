@@ -40,6 +40,8 @@ export interface ProbeState extends ProbeSettings {
   progress: Progress | null;
   history: EpochReport[];
   result: ProbeTrainResult | null;
+  /** The data choice the result was trained on. */
+  resultCorpus: string | null;
   error: string | null;
   saved: ProbeRecord[];
   savedId: string | null;
@@ -78,6 +80,7 @@ export const useProbe = create<ProbeState>()((set, get) => ({
   progress: null,
   history: [],
   result: null,
+  resultCorpus: null,
   error: null,
   saved: [],
   savedId: null,
@@ -118,7 +121,7 @@ export const useProbe = create<ProbeState>()((set, get) => ({
     jobId = job.id;
     try {
       const result = await job.result;
-      set({ result, running: false, progress: null });
+      set({ result, resultCorpus: s.corpus, running: false, progress: null });
     } catch (e) {
       set({ running: false, progress: null, error: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -135,7 +138,7 @@ export const useProbe = create<ProbeState>()((set, get) => ({
     const r = get().result;
     if (!r) return;
     const { probe, ...figures } = r;
-    const record: ProbeRecord = { id: newRecordId(), name: name.trim() || defaultProbeName(r), savedAt: new Date().toISOString(), files: probe, result: figures };
+    const record: ProbeRecord = { id: newRecordId(), name: name.trim() || defaultProbeName(r), savedAt: new Date().toISOString(), files: probe, result: figures, corpus: get().resultCorpus ?? undefined };
     try {
       await probeRecords.put(record);
       set({ savedId: record.id, error: null });
