@@ -30,6 +30,12 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./recognize/RecognizePage.tsx').then((m) => ({ default: m.RecognizePage }))),
   },
   {
+    id: 'sweep',
+    title: 'Sweep',
+    blurb: "The paper's noise -> layer -> head search with the random-init control and the Han CNN; resumes after a reload.",
+    component: lazy(() => import('./sweep/SweepPage.tsx').then((m) => ({ default: m.SweepPage }))),
+  },
+  {
     id: 'compare',
     title: 'Compare',
     blurb: 'Class-wise F1 of saved probes against the Han et al. CNN trained here, with the published IRMAS figures.',
