@@ -2,8 +2,8 @@
 // train windows with early stopping and its threshold chosen on validation, then the test clips
 // scored (windows aggregated per clip) against their labels, read only here at the end.
 import * as tf from '@tensorflow/tfjs';
-import type { Progress } from '../common/progress.ts';
-import type { JobOptions } from '../common/progress.ts';
+import type { JobOptions, Progress } from '../common/progress.ts';
+import type { MetricsReport } from '../evaluation/types.ts';
 import { classWiseMetrics } from '../evaluation/metrics.ts';
 import { labelSet } from '../evaluation/labels.ts';
 import { extractLabelledFeatures } from '../features/dataset.ts';
@@ -38,37 +38,58 @@ export async function splitFeatures(
   return out;
 }
 
-export async function runProbeCell(
+export interface TrainedCell {
+  probe: Probe;
+  train: LabelledFeatures;
+  validation: LabelledFeatures;
+  test: LabelledFeatures;
+  featureSeconds: number;
+}
+
+/** Features of the three splits and a probe trained on them (the caller disposes the probe). */
+export async function trainCellProbe(
   key: CellKey, extractor: FeatureExtractor, corpus: SweepCorpus, settings: SweepSettings, opts: CellOptions = {},
-): Promise<CellResult> {
+): Promise<TrainedCell> {
   const started = performance.now();
   const request = cellRequest(key, settings);
   const feats = await splitFeatures(extractor, corpus, request, settings, opts);
   const [train, validation, test] = (['train', 'validation', 'test'] as const).map((s) => feats[s].get(key.tap)!);
   const featureSeconds = (performance.now() - started) / 1000;
   const model = extractor.model;
-  let probe: Probe | undefined;
+  const probe = await trainProbe({
+    kind: key.head,
+    featureSpec: {
+      model: model.id, modelHash: model.hash, sigma: key.sigma, tap: key.tap, pooled: request.pooled, shape: train.shape,
+      noiseSeed: settings.noiseSeed, window: settings.window,
+    },
+    classes: corpus.classes,
+    train,
+    validation,
+    settings: { ...settings.fit, seed: settings.probeSeed },
+  }, { signal: opts.signal, onProgress: (p) => opts.onStep?.({ ...p, stage: `training ${key.head}` }) });
+  return { probe, train, validation, test, featureSeconds };
+}
+
+/** Clip-level test metrics of a probe at its validation threshold; the test labels are read last. */
+export async function scoreOnTest(probe: Probe, test: LabelledFeatures, corpus: SweepCorpus): Promise<MetricsReport> {
+  const scored = await probe.scoreClips(test, test.clipIds!);
+  const predictions = probe.decide(scored.scores);
+  const labelsById = new Map(corpus.clips.filter((c) => c.split === 'test').map((c) => [c.id, c.labels as string[]]));
+  return classWiseMetrics(predictions, labelSet('test', corpus.classes, scored.clipIds.map((id) => labelsById.get(id)!)));
+}
+
+export async function runProbeCell(
+  key: CellKey, extractor: FeatureExtractor, corpus: SweepCorpus, settings: SweepSettings, opts: CellOptions = {},
+): Promise<CellResult> {
+  const started = performance.now();
+  const { probe, train, validation, test, featureSeconds } = await trainCellProbe(key, extractor, corpus, settings, opts);
+  const model = extractor.model;
   try {
-    probe = await trainProbe({
-      kind: key.head,
-      featureSpec: {
-        model: model.id, modelHash: model.hash, sigma: key.sigma, tap: key.tap, pooled: request.pooled, shape: train.shape,
-        noiseSeed: settings.noiseSeed, window: settings.window,
-      },
-      classes: corpus.classes,
-      train,
-      validation,
-      settings: { ...settings.fit, seed: settings.probeSeed },
-    }, { signal: opts.signal, onProgress: (p) => opts.onStep?.({ ...p, stage: `training ${key.head}` }) });
-    const scored = await probe.scoreClips(test, test.clipIds!);
-    const predictions = probe.decide(scored.scores);
-    // Test labels are read here, after the decisions are fixed.
-    const labelsById = new Map(corpus.clips.filter((c) => c.split === 'test').map((c) => [c.id, c.labels as string[]]));
-    const report = classWiseMetrics(predictions, labelSet('test', corpus.classes, scored.clipIds.map((id) => labelsById.get(id)!)));
+    const report = await scoreOnTest(probe, test, corpus);
     const m = probe.meta.metrics;
     return {
       id: cellId(key), kind: 'probe', ...key, corpus: corpus.id,
-      model: model.id, modelHash: model.hash, pooled: request.pooled, featureShape: [...train.shape],
+      model: model.id, modelHash: model.hash, pooled: probe.meta.featureSpec.pooled, featureShape: [...train.shape],
       parameters: probe.meta.parameters,
       validation: { microF1: m.validation.microF1, macroF1: m.validation.macroF1 },
       test: report,
@@ -81,6 +102,6 @@ export async function runProbeCell(
       finishedAt: new Date().toISOString(),
     };
   } finally {
-    probe?.dispose();
+    probe.dispose();
   }
 }

@@ -1,6 +1,8 @@
 // Node hosts of the sweep: a corpus from a folder (manifest.json) or a preset rendered once into
 // .cache/corpus/<preset>-seed<seed>/ (resumable), a JSON results file written atomically, and the
-// feature cache on disk. The engine itself (sweep.ts) stays free of Node imports.
+// feature cache on disk. A --max-clips subset of a preset is rendered into its own folder
+// (<preset>-seed<seed>-max<N>), so it never rewrites the full preset's manifest. The engine
+// itself (sweep.ts) stays free of Node imports.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +34,7 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
     manifest = loadManifest(dirOrPreset);
   } else if (dirOrPreset in PRESETS) {
     const seed = opts.seed ?? DEFAULT_SEED;
-    dir = path.join(opts.cacheDir ?? CORPUS_CACHE_DIR, `${dirOrPreset}-seed${seed}`);
+    dir = path.join(opts.cacheDir ?? CORPUS_CACHE_DIR, `${dirOrPreset}-seed${seed}${opts.maxClips !== undefined ? `-max${opts.maxClips}` : ''}`);
     const specs = planCorpus(getPreset(dirOrPreset), seed);
     const wanted = new Set(limitClips(specs.map((s) => ({ ...s, read: async () => new Float32Array() })), opts.maxClips).map((s) => s.id));
     const result = await renderCorpus(dirOrPreset, { out: dir, seed, only: (id) => wanted.has(id), signal: opts.signal, onProgress: opts.onProgress });

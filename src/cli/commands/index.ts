@@ -5,9 +5,11 @@ import { melCommand } from './mel.ts';
 import { convertCommand } from './convert.ts';
 import { corpusCommand } from './corpus.ts';
 import { sweepCommand } from './sweep.ts';
+import { recognizeCommand } from './recognize.ts';
+import { trainProbeCommand } from './train-probe.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
 import { trainDiffusionCommand } from './train-diffusion.ts';
 import { evalDiffusionCommand } from './eval-diffusion.ts';
 import { tapsCommand } from './taps.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand];
