@@ -2,6 +2,7 @@
 // walks: 1D kernels as [1, k, I, O], sub-pixel up-conv kernels and the null-context keys/values
 // of cross-attention. Built once for a frozen model, or inside each forward when training.
 import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../common/errors.ts';
 import type { UNetConfig } from './config.ts';
 import { itemPaths, levelItemKinds, levelPaths, NULL_EMBEDDING_KEY, TIME_FREQS_KEY, TIME_HIDDEN_KEY, TIME_IN_KEY } from './paths.ts';
 import { subPixelKernels, type PhaseKernel } from './ops/conv.ts';
@@ -44,7 +45,7 @@ export interface RuntimeOptions {
 export function buildRuntime(params: Map<string, tf.Tensor>, cfg: UNetConfig, opts: RuntimeOptions): RuntimeWeights {
   const get = (key: string): tf.Tensor => {
     const t = params.get(key);
-    if (t === undefined) throw new Error(`unet runtime: parameter ${key} missing`);
+    if (t === undefined) throw new LabError(`U-Net parameters: ${key} is missing`);
     return t;
   };
   const pair = (path: string): [tf.Tensor, tf.Tensor] => [get(`${path}.weight`), get(`${path}.bias`)];

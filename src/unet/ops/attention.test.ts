@@ -36,15 +36,17 @@ function refAttention(q: Float32Array, k: Float32Array, v: Float32Array, kB: num
 describeEachBackend('attention', () => {
   const q = testValues(B * Nq * F, 1).map((x) => 3 * x);
   for (const kB of [B, 1]) {
-    it(`matches the per-head loop (keys batch ${kB})`, () => {
-      const k = testValues(kB * Nk * F, 2).map((x) => 3 * x);
-      const v = testValues(kB * Nk * F, 3);
-      const got = tf.tidy(() => {
-        const kv = headKV(tf.tensor3d(k, [kB, Nk, F]), tf.tensor3d(v, [kB, Nk, F]), Hh);
-        return multiHeadAttention(tf.tensor3d(q, [B, Nq, F]), kv, Hh).dataSync();
+    for (const perHead of [true, false]) {
+      it(`matches the per-head loop (keys batch ${kB}, ${perHead ? 'per-head 2D' : 'batched'} matmuls)`, () => {
+        const k = testValues(kB * Nk * F, 2).map((x) => 3 * x);
+        const v = testValues(kB * Nk * F, 3);
+        const got = tf.tidy(() => {
+          const kv = headKV(tf.tensor3d(k, [kB, Nk, F]), tf.tensor3d(v, [kB, Nk, F]), Hh);
+          return multiHeadAttention(tf.tensor3d(q, [B, Nq, F]), kv, Hh, perHead).dataSync();
+        });
+        expect(maxAbsDiff(got, refAttention(q, k, v, kB))).toBeLessThan(2e-6);
       });
-      expect(maxAbsDiff(got, refAttention(q, k, v, kB))).toBeLessThan(2e-6);
-    });
+    }
   }
 
   it('splits features head-major: feature h*D + d goes to head h (keys transposed)', () => {
