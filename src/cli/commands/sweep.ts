@@ -9,7 +9,7 @@ import { NO_CACHE } from '../../features/cache.ts';
 import { controlFor } from '../../features/model-source.ts';
 import { DiskFeatureCache, resolveModelNode } from '../../features/node.ts';
 import type { HeadKind } from '../../probes/heads/index.ts';
-import { formatSweepReport } from '../../sweep/report.ts';
+import { bestProbe, formatSweepReport } from '../../sweep/report.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { runSweep } from '../../sweep/sweep.ts';
 import { JsonFileStore, openSweepCorpus } from '../../sweep/node.ts';
@@ -81,6 +81,11 @@ export const sweepCommand: Command = {
       ),
     });
     console.log(formatSweepReport(results));
+    const best = bestProbe(results);
+    if (best && results.choices.head) {
+      console.log(`\nprobe of the chosen cell: npx diffpir train-probe --model ${args.str('model')} --corpus ${corpusArg}` +
+        `${settings.maxClips ? ` --max-clips ${settings.maxClips}` : ''} --sigma ${best.sigma} --tap ${best.tap} --head ${best.head} --out <dir>`);
+    }
     console.log(`\nthis run: ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${out}`);
   },
 };
