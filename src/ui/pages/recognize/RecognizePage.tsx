@@ -27,7 +27,7 @@ export function RecognizePage() {
     ? `model ${r.model} · data ${r.fileName} (${r.duration.toFixed(2)} s) · sigma ${r.probeSpec.sigma} · tap ${r.probeSpec.tap} · head ${headName(r.probeSpec.kind)} · probe ${r.probe} · backend ${r.backend}`
     : '';
   return (
-    <section className="recognize-page" aria-labelledby="recognize-heading">
+    <section className="recognize-page" aria-labelledby="recognize-heading" data-shipped-probe={String(s.shippedPresent)}>
       <h2 id="recognize-heading">Recognise the instruments in a recording</h2>
       {s.shippedPresent === false && (
         <p className="message" role="status">

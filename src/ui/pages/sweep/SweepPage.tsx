@@ -23,7 +23,7 @@ export function SweepPage() {
   useEffect(() => void useSweep.getState().init(), []);
   const now = useNow(s.running);
   const cells = s.cells;
-  const left = cells ? secondsLeft(cells.done, s.doneAtStart, cells.planned, (now - s.startedAtMs) / 1000) : null;
+  const left = cells ? secondsLeft(cells.done, s.skipped, cells.planned, (now - s.startedAtMs) / 1000) : null;
   const overall = cells ? { stage: 'cells done', done: cells.done, total: cells.planned } : null;
   const r = s.results;
   return (

@@ -34,7 +34,8 @@ export interface SweepState extends SweepForm {
   running: boolean;
   progress: Progress | null;
   cells: { done: number; planned: number } | null;
-  doneAtStart: number;
+  /** Cells this run skipped because they were already done (they take no time). */
+  skipped: number;
   startedAtMs: number;
   message: string | null;
   error: string | null;
@@ -63,14 +64,13 @@ export const useSweep = create<SweepState>()((set, get) => {
 
   const run = async (session: SweepSession) => {
     await sweepSession.put(session);
-    const done0 = get().results?.cells.length ?? 0;
-    set({ session, running: true, error: null, progress: { stage: 'starting', done: 0, total: 0 }, doneAtStart: done0, startedAtMs: performance.now(), cells: null });
+    set({ session, running: true, error: null, progress: { stage: 'starting', done: 0, total: 0 }, skipped: 0, startedAtMs: performance.now(), cells: null });
     const job = compute().start('sweepRun', { ...session.params, appBase: appBase() }, {
       onProgress: (p) => {
         const lp = asLabProgress(p);
         if (lp.cells) set({ cells: lp.cells });
         if (lp.cell) {
-          if (lp.cellSkipped && get().doneAtStart < lp.cells!.done) set({ doneAtStart: lp.cells!.done });
+          if (lp.cellSkipped) set((st) => ({ skipped: st.skipped + 1 }));
           void reload(session.params.key);
         } else set({ progress: p });
       },
@@ -109,7 +109,7 @@ export const useSweep = create<SweepState>()((set, get) => {
     running: false,
     progress: null,
     cells: null,
-    doneAtStart: 0,
+    skipped: 0,
     startedAtMs: 0,
     message: null,
     error: null,

@@ -1,7 +1,8 @@
-// Time left of a long run from the units done in this session (units finished before a reload
-// are skipped in no time, so they are left out of the rate).
-export function secondsLeft(doneNow: number, doneAtStart: number, planned: number, elapsedSec: number): number | null {
-  const ran = doneNow - doneAtStart;
+// Time left of a long run from the units done in this session; units skipped because they were
+// already done (before a reload, or shared between stages) take no time, so they are left out of
+// the rate.
+export function secondsLeft(doneNow: number, skipped: number, planned: number, elapsedSec: number): number | null {
+  const ran = doneNow - skipped;
   if (ran <= 0 || elapsedSec <= 0 || planned <= doneNow) return planned <= doneNow ? 0 : null;
   return ((planned - doneNow) * elapsedSec) / ran;
 }

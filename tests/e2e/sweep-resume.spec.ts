@@ -1,0 +1,36 @@
+// A tiny sweep (random-init:tiny on the tiny tone plan, 4 clips per split, 2 sigmas, MLP + CNN,
+// Han CNN baseline) reloaded in the middle: the page resumes it, keeps the finished cells, and
+// completes with Figure 2's three charts. Also records the page's memory after the full sweep.
+import { expect, test } from '@playwright/test';
+import { guardOrigin } from './helpers/origin-guard.ts';
+import { screenshot, SweepPageObject } from './pages/experiment-pages.ts';
+
+test('a reload in the middle of a sweep resumes it', async ({ page, baseURL }) => {
+  const guard = guardOrigin(page, new URL(baseURL!).origin);
+  const sweep = new SweepPageObject(page);
+  await sweep.goto();
+  await sweep.configureTiny();
+  await page.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(sweep.progress).toBeVisible();
+  await expect(sweep.status).toHaveText(/^[2-9] cells done/, { timeout: 240_000 });
+  const before = await sweep.cellsDone();
+  await screenshot(page, 'sweep-before-reload');
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: /Resuming the sweep started .* after a reload: \d+ cells were already done/ })).toBeVisible({ timeout: 60_000 });
+  expect(await sweep.cellsDone()).toBeGreaterThanOrEqual(before);
+  await expect(sweep.status).toContainText('finished', { timeout: 400_000 });
+  expect(await sweep.cellsDone()).toBe(9); // Han CNN + 2 sigmas + 5 more taps + 1 more head (repeats are shared)
+  for (const title of ['(a) F1 vs noise level sigma', '(b) F1 per tap', '(c) F1 per head']) {
+    await expect(page.getByRole('figure', { name: title })).toContainText(/model random-init:tiny · data tones-tiny-seed1-max4.* · backend wasm/);
+  }
+  await screenshot(page, 'sweep-finished');
+
+  const memory = await page.evaluate(async () => {
+    const p = performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };
+    return p.measureUserAgentSpecificMemory ? (await p.measureUserAgentSpecificMemory()).bytes : null;
+  }).catch(() => null);
+  test.info().annotations.push({ type: 'page memory after the sweep (bytes, page + worker)', description: String(memory) });
+  console.log(`page memory after a tiny sweep: ${memory === null ? 'not measurable' : `${(memory / 2 ** 20).toFixed(1)} MiB`}`);
+  expect(guard.foreign()).toEqual([]);
+});
