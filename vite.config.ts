@@ -5,13 +5,14 @@ import react from '@vitejs/plugin-react';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { modelsFolder } from './scripts/vite/models.ts';
 import { soundBanks } from './scripts/vite/soundbanks.ts';
+import { probeFolders } from './scripts/vite/probe-folders.ts';
 
 // Cross-origin isolation lets the tfjs WASM backend use its threaded SIMD build (SharedArrayBuffer).
 // Everything the lab loads is same-origin, so require-corp blocks nothing.
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({
-  plugins: [react(), modelsFolder(), soundBanks()],
+  plugins: [react(), modelsFolder(), soundBanks(), probeFolders()],
   base: './',
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
