@@ -1,7 +1,8 @@
-// The Han et al. CNN as the sweep's baseline cell: trained on the corpus's train clips (1 s
-// log-mel windows), early-stopped and thresholded on validation, scored on the test clips with
-// the same clip-level metrics as the probes. Its epochs and patience are capped by the sweep's
-// probe settings (so a quick sweep stays quick); its seed is the probe seed.
+// The Han et al. CNN as the sweep's baseline cell: trained here on the corpus's train clips (1 s
+// log-mel windows), early-stopped and thresholded on validation, then scored on the test clips
+// with the same clip-level metrics as the probes. Its epochs and patience are capped by the
+// sweep's probe settings (so a quick sweep stays quick); its seed is the probe seed. A Han CNN
+// trained before on the same corpus can be scored instead (sweep/node.ts, --baseline <dir>).
 import * as tf from '@tensorflow/tfjs';
 import { logMel } from '../audio/mel.ts';
 import { classWiseMetrics } from '../evaluation/metrics.ts';
@@ -9,10 +10,12 @@ import { labelSet } from '../evaluation/labels.ts';
 import { HAN_FIT, trainHan } from '../baseline/train.ts';
 import type { HanModel } from '../baseline/han.ts';
 import type { MelClipLabelled } from '../baseline/windows.ts';
+import { LabError } from '../common/errors.ts';
 import { throwIfCancelled } from '../common/progress.ts';
 import type { BaselineRunner, CellOutcome, Split, SweepCorpus, SweepSettings } from './types.ts';
 
-async function melClips(corpus: SweepCorpus, split: Split, signal?: AbortSignal): Promise<MelClipLabelled[]> {
+/** A split's clips as raw log-mels with multi-hot labels. */
+export async function melClips(corpus: SweepCorpus, split: Split, signal?: AbortSignal): Promise<MelClipLabelled[]> {
   const out: MelClipLabelled[] = [];
   for (const c of corpus.clips.filter((x) => x.split === split)) {
     throwIfCancelled(signal, 'baseline');
@@ -22,6 +25,30 @@ async function melClips(corpus: SweepCorpus, split: Split, signal?: AbortSignal)
     out.push({ id: c.id, mel: lm.logMel, frames: lm.frames, labels });
   }
   return out;
+}
+
+/** The cell of a trained Han CNN: its stored validation figures and its test scores (test labels read last). */
+export async function hanCell(han: HanModel, test: MelClipLabelled[], corpus: SweepCorpus, name: string, started: number, featureSeconds: number): Promise<CellOutcome> {
+  if (han.classes.join() !== corpus.classes.join()) {
+    throw new LabError(`Han CNN ${name}: classes ${han.classes.join(',')} differ from the corpus's ${corpus.classes.join(',')}`);
+  }
+  const scored = await han.scoreClips(test);
+  const predictions = han.decide(scored.scores);
+  const byId = new Map(test.map((c) => [c.id, c.labels]));
+  const report = classWiseMetrics(predictions, labelSet('test', corpus.classes, scored.clipIds.map((id) => byId.get(id)!)));
+  const m = han.meta.metrics;
+  return {
+    model: name, pooled: false, featureShape: [han.meta.config.mels, han.meta.framing.windowFrames],
+    parameters: han.meta.parameters,
+    validation: { microF1: m.validation.microF1, macroF1: m.validation.macroF1 },
+    test: report,
+    threshold: [...han.meta.threshold.values],
+    seeds: { probe: han.meta.seed },
+    training: { epochs: m.epochs.length, bestEpoch: m.bestEpoch, stopReason: m.stopReason },
+    examples: { train: m.trainWindows, validation: m.validationWindows, test: test.length },
+    backend: tf.getBackend(),
+    seconds: { features: featureSeconds, training: m.trainSeconds, total: (performance.now() - started) / 1000 },
+  };
 }
 
 export function hanBaseline(settings: SweepSettings): BaselineRunner {
@@ -39,23 +66,7 @@ export function hanBaseline(settings: SweepSettings): BaselineRunner {
           classes: corpus.classes, train, validation,
           settings: { epochs: Math.min(HAN_FIT.epochs, settings.fit.epochs), patience: Math.min(HAN_FIT.patience, settings.fit.patience), seed: opts.seed },
         }, { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ ...p, stage: 'training Han CNN' }) });
-        const scored = await han.scoreClips(test);
-        const predictions = han.decide(scored.scores);
-        const byId = new Map(test.map((c) => [c.id, c.labels]));
-        const report = classWiseMetrics(predictions, labelSet('test', corpus.classes, scored.clipIds.map((id) => byId.get(id)!)));
-        const m = han.meta.metrics;
-        return {
-          model: 'han-cnn', pooled: false, featureShape: [han.meta.config.mels, han.meta.framing.windowFrames],
-          parameters: han.meta.parameters,
-          validation: { microF1: m.validation.microF1, macroF1: m.validation.macroF1 },
-          test: report,
-          threshold: [...han.meta.threshold.values],
-          seeds: { probe: opts.seed },
-          training: { epochs: m.epochs.length, bestEpoch: m.bestEpoch, stopReason: m.stopReason },
-          examples: { train: m.trainWindows, validation: m.validationWindows, test: test.length },
-          backend: tf.getBackend(),
-          seconds: { features: featureSeconds, training: m.trainSeconds, total: (performance.now() - started) / 1000 },
-        };
+        return await hanCell(han, test, corpus, 'han-cnn', started, featureSeconds);
       } finally {
         han?.dispose();
       }
@@ -63,7 +74,7 @@ export function hanBaseline(settings: SweepSettings): BaselineRunner {
   };
 }
 
-/** The baseline the CLI runs unless told --no-baseline. */
+/** The baseline the CLI runs unless told --no-baseline or --baseline <dir>. */
 export function defaultBaseline(settings: SweepSettings): BaselineRunner {
   return hanBaseline(settings);
 }

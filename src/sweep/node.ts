@@ -12,8 +12,10 @@ import { DEFAULT_SEED, renderCorpus } from '../corpus/corpus-node.ts';
 import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
 import { PRESETS, planCorpus, getPreset } from '../corpus/plan.ts';
 import type { CorpusManifest } from '../corpus/types.ts';
+import { loadHanDir } from '../baseline/node.ts';
+import { melClips, hanCell } from './baseline.ts';
 import { contentId, limitClips } from './corpus.ts';
-import type { ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
+import type { BaselineRunner, ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
 
 export const CORPUS_CACHE_DIR = '.cache/corpus';
 
@@ -92,4 +94,32 @@ export class JsonFileStore implements ResultsStore {
       throw new LabError(`cannot write ${this.file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
   }
+}
+
+/**
+ * A Han CNN trained before (`diffpir train-baseline`, a model folder) as the baseline, scored on
+ * this corpus's test clips. It must have been trained on this corpus folder (its provenance says
+ * which), else the comparison would not be on the same splits.
+ */
+export function pretrainedHanBaseline(dir: string): BaselineRunner {
+  return {
+    name: `han-cnn@${path.basename(path.resolve(dir))}`,
+    async run(corpus, opts) {
+      const started = performance.now();
+      const han = await loadHanDir(dir);
+      try {
+        const prov = han.meta.provenance ?? {};
+        const trainedOn = typeof prov.corpusDir === 'string' ? path.resolve(prov.corpusDir) : undefined;
+        const ours = typeof corpus.info.folder === 'string' ? path.resolve(corpus.info.folder) : undefined;
+        if (!trainedOn || trainedOn !== ours || (prov.maxClips ?? undefined) !== (corpus.info.maxClipsPerSplit ?? undefined)) {
+          throw new LabError(`Han CNN ${dir} was trained on ${String(prov.corpusDir ?? 'an unrecorded corpus')}` +
+            `${prov.maxClips ? ` (max ${String(prov.maxClips)} clips)` : ''}, the sweep uses ${ours ?? corpus.id}; omit --baseline to train one here`);
+        }
+        const test = await melClips(corpus, 'test', opts.signal);
+        return await hanCell(han, test, corpus, `han-cnn (${dir})`, started, (performance.now() - started) / 1000);
+      } finally {
+        han.dispose();
+      }
+    },
+  };
 }

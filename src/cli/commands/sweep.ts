@@ -12,7 +12,7 @@ import type { HeadKind } from '../../probes/heads/index.ts';
 import { bestProbe, formatSweepReport } from '../../sweep/report.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { runSweep } from '../../sweep/sweep.ts';
-import { JsonFileStore, openSweepCorpus } from '../../sweep/node.ts';
+import { JsonFileStore, openSweepCorpus, pretrainedHanBaseline } from '../../sweep/node.ts';
 import { defaultBaseline } from '../../sweep/baseline.ts';
 import type { Stage } from '../../sweep/types.ts';
 
@@ -39,8 +39,9 @@ export const sweepCommand: Command = {
     'npx diffpir sweep --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --out <results.json>\n' +
     '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--heads mlp,cnn,crnn,attention]\n' +
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--batch 8]\n' +
-    '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline] [--cache <dir>|none] [--backend wasm|cpu]\n' +
-    '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/',
+    '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
+    '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
+    '  --baseline scores a Han CNN trained before on the same corpus (npx diffpir train-baseline) instead of training one',
   async run(args) {
     const started = performance.now();
     const backend = await initNodeBackend(args.str('backend'));
@@ -70,7 +71,8 @@ export const sweepCommand: Command = {
     const corpus = await openSweepCorpus(corpusArg, { seed: args.num('seed'), maxClips: settings.maxClips, onProgress: stepPrinter() });
     const cacheArg = args.str('cache');
     const cache = cacheArg === 'none' ? NO_CACHE : new DiskFeatureCache(cacheArg);
-    const baseline = args.bool('no-baseline') ? undefined : defaultBaseline(settings);
+    const baselineDir = args.str('baseline');
+    const baseline = args.bool('no-baseline') ? undefined : baselineDir ? pretrainedHanBaseline(baselineDir) : defaultBaseline(settings);
     console.error(`sweep: ${subject.id} (${subject.origin}) vs ${control?.id ?? 'no control'} on ${corpus.id}; backend ${backend.name}; cache ${cache.name}; results ${out}`);
     const results = await runSweep({ subject, control, corpus, cache, store: new JsonFileStore(out), baseline }, settings, {
       log: (line) => console.error(line),
