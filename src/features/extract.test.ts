@@ -92,6 +92,9 @@ describe('features [wasm]', () => {
     expect(reads.size).toBe(0);
     expect(second.every((c) => c.cached)).toBe(true);
     expect(second[1].taps.get(taps[0])!.data).toEqual(first[1].taps.get(taps[0])!.data);
+    // the same clip objects without hashes: their hashes are remembered, so still no read
+    await ex.extract(clips, request);
+    expect(reads.size).toBe(0);
     // another sigma, seed or pooling is another key
     await ex.extract(withHashes, { ...request, sigma: 0.5 });
     await ex.extract(withHashes, { ...request, noiseSeed: 4 });

@@ -5,56 +5,18 @@
 import { logMel } from '../audio/mel.ts';
 import { MEL_CONFIG } from '../audio/config.ts';
 import { LabError, check } from '../common/errors.ts';
-import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
+import { throwIfCancelled } from '../common/progress.ts';
 import { createUNet, type UNet } from '../unet/model.ts';
 import { featureKey, type CachedFeatures, type FeatureCache } from './cache.ts';
 import { checkMelModel, forwardBatch, tapFeatureShape, type BatchWindow } from './forward-batch.ts';
 import { hashFloat32 } from './hash.ts';
 import { normaliseLogMel } from './mel-norm.ts';
 import type { ModelSource } from './model-source.ts';
+import type { ClipFeatures, ClipInput, ExtractOptions, ExtractStats, FeatureRequest } from './extract-types.ts';
 import { windowNoise } from './noise.ts';
 import { checkWindowSpec, clipWindows, DEFAULT_WINDOW, windowSlice, type WindowSpec } from './windows.ts';
 
-export interface FeatureRequest {
-  /** Noise level in [0, 1] (the paper's t as sigma). */
-  sigma: number;
-  /** Tap names (one forward serves them all; it stops at the last). */
-  taps: readonly string[];
-  /** Global average over positions ([C]) or full maps ([C, H, W] / [C, T]). */
-  pooled: boolean;
-  /** Seed of the noise (recorded with every figure). */
-  noiseSeed: number;
-  window?: WindowSpec;
-}
-
-export interface ClipInput {
-  id: string;
-  /** 16 kHz mono samples (read only when something must be computed or hashed). */
-  read(): Promise<Float32Array>;
-  /** SHA-256 of the samples when known (saves a read on a full cache hit). */
-  contentHash?: string;
-}
-
-export interface ClipFeatures {
-  id: string;
-  contentHash: string;
-  /** Per tap: every window's features ([windows, ...shape]). */
-  taps: Map<string, CachedFeatures>;
-  /** True when every tap came from the cache. */
-  cached: boolean;
-}
-
-export interface ExtractStats {
-  clips: number;
-  cachedClips: number;
-  computedWindows: number;
-  seconds: number;
-}
-
-export interface ExtractOptions extends JobOptions {
-  /** Windows per U-Net call (default 8). */
-  batchSize?: number;
-}
+export type { ClipFeatures, ClipInput, ExtractOptions, ExtractStats, FeatureRequest };
 
 interface Pending {
   index: number;
@@ -65,6 +27,9 @@ interface Pending {
   done: number;
   data: Float32Array[];
 }
+
+/** Content hashes of the clip objects seen so far (any extractor), so a clip is hashed once. */
+const knownHashes = new WeakMap<ClipInput, string>();
 
 export class FeatureExtractor {
   private unet: UNet | undefined;
@@ -120,7 +85,8 @@ export class FeatureExtractor {
     for (const [index, clip] of clips.entries()) {
       throwIfCancelled(opts.signal, 'feature extraction');
       let samples: Float32Array | undefined;
-      const hash = clip.contentHash ?? (await hashFloat32((samples = await this.readClip(clip))));
+      const hash = clip.contentHash ?? knownHashes.get(clip) ?? (await hashFloat32((samples = await this.readClip(clip))));
+      knownHashes.set(clip, hash);
       const keys = await Promise.all(taps.map((tap) => featureKey({
         model: this.model.id, modelHash: this.model.hash, clipHash: hash, sigma: request.sigma, tap,
         noiseSeed: request.noiseSeed, window, pooled: request.pooled,
