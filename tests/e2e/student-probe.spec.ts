@@ -32,6 +32,16 @@ test('student: train an MLP probe on tiny and see its class-wise F1 against the 
   await probe.save();
   await screenshot(page, 'probe-trained');
 
+  // Probe files out and back in.
+  const files: { name: string; buffer: Buffer }[] = [];
+  page.on('download', async (d) => files.push({ name: d.suggestedFilename(), buffer: readFileSync(await d.path()) }));
+  await page.getByRole('button', { name: 'Export probe files' }).click();
+  await expect.poll(() => files.length).toBe(2);
+  expect(files.map((f) => f.name).sort()).toEqual(['probe.json', 'weights.bin']);
+  await page.getByLabel('Import probe files').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await expect(page.getByRole('list', { name: 'Saved probes' }).getByRole('listitem').filter({ hasText: '(imported)' })).toHaveCount(1);
+  page.removeAllListeners('download');
+
   const compare = new ComparePageObject(page);
   await compare.goto();
   await expect(page.getByRole('checkbox', { name: /MLP · random-init:tiny · sigma 0\.15 · d3\.0\.resnet/ })).toBeChecked();

@@ -1,6 +1,7 @@
 // A tiny sweep (random-init:tiny on the tiny tone plan, 4 clips per split, 2 sigmas, MLP + CNN,
 // Han CNN baseline) reloaded in the middle: the page resumes it, keeps the finished cells, and
 // completes with Figure 2's three charts. Also records the page's memory after the full sweep.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { guardOrigin } from './helpers/origin-guard.ts';
 import { screenshot, SweepPageObject } from './pages/experiment-pages.ts';
@@ -25,6 +26,13 @@ test('a reload in the middle of a sweep resumes it', async ({ page, baseURL }) =
     await expect(page.getByRole('figure', { name: title })).toContainText(/model random-init:tiny · data tones-tiny-seed1-max4.* · backend wasm/);
   }
   await screenshot(page, 'sweep-finished');
+
+  // The results as JSON, and back in as an import.
+  const download = page.waitForEvent('download');
+  await page.getByRole('figure', { name: '(a) F1 vs noise level sigma' }).getByRole('button', { name: 'JSON' }).click();
+  const saved = readFileSync(await (await download).path());
+  await page.getByLabel('Import sweep results (JSON)').setInputFiles({ name: 'sweep.json', mimeType: 'application/json', buffer: saved });
+  await expect(page.getByRole('status').filter({ hasText: 'Showing sweep.json: 9 cells' })).toBeVisible();
 
   const memory = await page.evaluate(async () => {
     const p = performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };

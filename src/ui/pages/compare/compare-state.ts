@@ -7,7 +7,7 @@ import type { EpochReport } from '../../../probes/fit.ts';
 import { compute } from '../../compute.ts';
 import { corpusFromValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.ts';
 import { hanRecords, newRecordId, probeRecords, type HanRecord, type ProbeRecord } from '../experiment/lab-records.ts';
-import { fetchShippedHan } from './shipped-han.ts';
+import { fetchShippedHan, hanFromFiles } from './shipped-han.ts';
 
 export interface CompareState {
   probes: ProbeRecord[];
@@ -25,7 +25,8 @@ export interface CompareState {
   load(): Promise<void>;
   toggleProbe(id: string): void;
   set(patch: Partial<Pick<CompareState, 'selectedHan' | 'corpus' | 'epochs' | 'maxClips'>>): void;
-  trainHan(useShipped: boolean): Promise<void>;
+  /** Trains one here, or with `source` ('shipped' or picked files) scores a trained one on the data. */
+  trainHan(source?: 'shipped' | File[]): Promise<void>;
   stop(): void;
 }
 
@@ -68,14 +69,14 @@ export const useCompare = create<CompareState>()((set, get) => ({
   set(patch) {
     set(patch);
   },
-  async trainHan(useShipped) {
+  async trainHan(source) {
     const s = get();
     const corpus = corpusFromValue(s.corpus);
     if (!corpus) return set({ error: `unknown data choice "${s.corpus}"` });
     set({ running: true, error: null, history: [], progress: { stage: 'starting', done: 0, total: 0 } });
     try {
-      const shipped = useShipped ? await fetchShippedHan() : null;
-      if (useShipped && !shipped) throw new Error('the shipped Han CNN could not be fetched');
+      const shipped = source === 'shipped' ? await fetchShippedHan() : Array.isArray(source) ? await hanFromFiles(source) : null;
+      if (source === 'shipped' && !shipped) throw new Error('the shipped Han CNN could not be fetched');
       const job = compute().start('hanTrain', {
         corpus, fit: { epochs: s.epochs }, maxClips: s.maxClips > 0 ? s.maxClips : undefined,
         model: shipped ? { json: shipped.json, weights: shipped.weights } : undefined,
@@ -88,7 +89,7 @@ export const useCompare = create<CompareState>()((set, get) => ({
       jobId = job.id;
       const { model, ...result } = await job.result;
       const record: HanRecord = {
-        id: newRecordId(), name: `${shipped ? `Han CNN (shipped ${shipped.name})` : 'Han CNN (trained here)'} on ${s.corpus}`,
+        id: newRecordId(), name: `${shipped ? `Han CNN (${shipped.name})` : 'Han CNN (trained here)'} on ${s.corpus}`,
         savedAt: new Date().toISOString(), files: model, result, corpus: s.corpus,
       };
       await hanRecords.put(record);

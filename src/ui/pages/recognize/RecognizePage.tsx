@@ -42,6 +42,15 @@ export function RecognizePage() {
           {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} (features of {c.model})</option>)}
         </select>
       </div>
+      <details className="lab-import">
+        <summary>Use other probe files</summary>
+        <div className="field">
+          <label htmlFor="recognize-probe-import">Probe files (probe.json + weights.bin)</label>
+          <input id="recognize-probe-import" type="file" multiple accept=".json,.bin,application/json"
+            onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) void s.importProbe(files); }} />
+          <span className="hint">e.g. a folder written by <code>npx diffpir</code>; its model must be shipped here or random-init</span>
+        </div>
+      </details>
       <div className={over ? 'drop-zone drop-zone-over' : 'drop-zone'}
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
         <label htmlFor="recognize-file" className="file-label">Audio file</label>

@@ -7,6 +7,7 @@ import type { RecognizeResult } from '../../../compute/messages/recognize.ts';
 import { compute } from '../../compute.ts';
 import { appBase } from '../experiment/app-base.ts';
 import { probeRecords } from '../experiment/lab-records.ts';
+import { probeFromFiles } from '../probe/probe-files.ts';
 import { fetchShippedProbe } from './shipped-probe.ts';
 
 export interface ProbeChoice {
@@ -28,6 +29,8 @@ export interface RecognizeState {
   loadChoices(): Promise<void>;
   choose(id: string): void;
   recognizeFile(file: File): Promise<void>;
+  /** Imports probe files (probe.json + weights.bin), saves them in this browser and selects them. */
+  importProbe(files: File[]): Promise<void>;
 }
 
 function modelOf(json: string): string {
@@ -59,6 +62,16 @@ export const useRecognize = create<RecognizeState>()((set, get) => ({
   },
   choose(id) {
     set({ probeId: id, result: null });
+  },
+  async importProbe(files) {
+    try {
+      const record = await probeFromFiles(files);
+      await probeRecords.put(record);
+      await get().loadChoices();
+      set({ probeId: record.id, error: null, result: null });
+    } catch (e) {
+      set({ error: e instanceof Error ? e.message : String(e) });
+    }
   },
   async recognizeFile(file) {
     const probe = get().choices.find((c) => c.id === get().probeId);

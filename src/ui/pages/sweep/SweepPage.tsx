@@ -34,6 +34,12 @@ export function SweepPage() {
         sigma; stage 3 the four heads at the best sigma and tap. Choices use validation F1 only; the charts show test F1.
       </p>
       <SweepForm />
+      <div className="field">
+        <label htmlFor="sweep-import">Import sweep results (JSON)</label>
+        <input id="sweep-import" type="file" accept=".json,application/json" disabled={s.running}
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void s.importResults(f); }} />
+        <span className="hint">this page&rsquo;s JSON export, or the results file of <code>npx diffpir sweep --out</code></span>
+      </div>
       {s.message && <p className="message" role="status">{s.message}</p>}
       {s.error && <p role="alert" className="error">{s.error}</p>}
       {s.running && (

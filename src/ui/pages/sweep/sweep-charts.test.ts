@@ -53,3 +53,13 @@ describe('time left', () => {
     expect(formatDuration(null)).toBe('estimating…');
   });
 });
+
+describe('sweep results import', () => {
+  it('accepts a results file and refuses other JSON', async () => {
+    const { parseSweepResults } = await import('./sweep-import.ts');
+    const r = results([cell('subject|0.1|b|mlp', 0.4)], { sigma: { value: 0.1, by: '' } });
+    expect(parseSweepResults(JSON.stringify(r), 'r.json').cells).toHaveLength(1);
+    expect(() => parseSweepResults('{"format":"diffpir-probe"}', 'p.json')).toThrow(/p\.json: not DiffPIR sweep results/);
+    expect(() => parseSweepResults('nope', 'x.json')).toThrow(/x\.json: not valid JSON/);
+  });
+});

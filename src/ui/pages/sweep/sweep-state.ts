@@ -13,6 +13,7 @@ import { compute } from '../../compute.ts';
 import { appBase } from '../experiment/app-base.ts';
 import { corpusFromValue, corpusValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.ts';
 import { sweepSession, type SweepSession } from '../experiment/lab-records.ts';
+import { parseSweepResults } from './sweep-import.ts';
 
 export interface SweepForm {
   model: string;
@@ -44,6 +45,8 @@ export interface SweepState extends SweepForm {
   start(): Promise<void>;
   resume(): Promise<void>;
   stop(): void;
+  /** Shows results from a file: this page's JSON export or `diffpir sweep --out` results. */
+  importResults(file: File): Promise<void>;
 }
 
 export function parseSigmas(text: string): number[] {
@@ -55,6 +58,7 @@ export function parseSigmas(text: string): number[] {
 }
 
 let jobId: number | null = null;
+
 
 export const useSweep = create<SweepState>()((set, get) => {
   const reload = async (key: string) => {
@@ -164,6 +168,15 @@ export const useSweep = create<SweepState>()((set, get) => {
     },
     stop() {
       if (jobId !== null) compute().cancel(jobId);
+    },
+    async importResults(file) {
+      if (get().running) return;
+      try {
+        const results = parseSweepResults(await file.text(), file.name);
+        set({ results, error: null, message: `Showing ${file.name}: ${results.cells.length} cells of a sweep of ${results.subject.id} on ${results.corpus.id} (imported; not resumable here).` });
+      } catch (e) {
+        set({ error: e instanceof Error ? e.message : String(e) });
+      }
     },
   };
 });
