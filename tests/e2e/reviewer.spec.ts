@@ -34,7 +34,7 @@ test('reviewer: a dropped clip gives predicted instruments with probabilities an
     await expect(page.getByText(/No shipped probe was found/)).toBeVisible();
     test.info().annotations.push({ type: 'probe', description: 'no shipped probe: trained an MLP on random-init:tiny features first' });
     const probe = new ProbePageObject(page);
-    await probe.goto('clips=4&epochs=3');
+    await probe.goto('model=random-init:tiny&clips=4&epochs=3');
     await probe.trainAndWait();
     await probe.save();
     await rec.goto(); // a fresh page and worker: the next recognition is cold

@@ -10,7 +10,7 @@ import { ComparePageObject, ProbePageObject, screenshot } from './pages/experime
 test('student: train an MLP probe on tiny and see its class-wise F1 against the Han CNN', async ({ page, baseURL }) => {
   const guard = guardOrigin(page, new URL(baseURL!).origin);
   const probe = new ProbePageObject(page);
-  await probe.goto('clips=6&epochs=8');
+  await probe.goto('model=random-init:tiny&clips=6&epochs=8');
 
   for (const kind of ['mlp', 'cnn', 'crnn', 'attention']) await expect(probe.headParams(kind)).toContainText(/[\d,]+ parameters for \[/);
   await expect(probe.head('MLP')).toBeChecked();

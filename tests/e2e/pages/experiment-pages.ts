@@ -128,6 +128,9 @@ export class SweepPageObject {
   }
 
   async configureTiny(): Promise<void> {
+    // The model and data lists are filled once (shipped models, stored corpora); choose after that.
+    await expect.poll(() => this.page.getByLabel('Data', { exact: true }).locator('option').count()).toBeGreaterThan(1);
+    await this.page.getByLabel('Model', { exact: true }).selectOption('random-init:tiny');
     await this.page.getByLabel('Sigmas (stage 1)').fill('0.05, 0.5');
     const heads = this.page.getByRole('group', { name: 'Heads (stage 3)' });
     for (const h of ['CRNN', 'attention']) await heads.getByLabel(h).uncheck();

@@ -1,11 +1,10 @@
 // The Probe page's controls: features (model, data, sigma, tap), the head (with each head's
 // parameter count for these features) and the training settings. Every control is labelled.
 import { useEffect } from 'react';
+import { useDefaultModel } from '../experiment/default-model.ts';
 import { CorpusPicker, ModelPicker } from '../experiment/Pickers.tsx';
 import { headName } from '../experiment/provenance.ts';
 import { HEADS, useProbe } from './probe-state.ts';
-
-const DDPM_STEPS = 1000;
 
 function NumberField({ label, value, onChange, min, max, step, hint }: {
   label: string; value: number; onChange(v: number): void; min: number; max?: number; step: number | 'any'; hint?: string;
@@ -25,6 +24,7 @@ export function ProbeSettingsForm() {
   const s = useProbe();
   const disabled = s.running;
   useEffect(() => void useProbe.getState().loadSetup(), []);
+  useDefaultModel('model', (model) => useProbe.getState().set({ model, tap: '' }));
   const sites = s.setup?.sites;
   const siteOf = (tap: string) => (!sites ? '' : tap === sites.finalDown ? ' (final down block)' : sites.bottleneck.includes(tap) ? ' (bottleneck)' : tap === sites.firstUp ? ' (first up block)' : '');
   return (
@@ -36,7 +36,7 @@ export function ProbeSettingsForm() {
         <div className="field">
           <label htmlFor="probe-sigma">Noise level sigma</label>
           <input id="probe-sigma" type="range" min={0} max={1} step={0.01} value={s.sigma}
-            aria-valuetext={`sigma ${s.sigma}, DDPM t about ${Math.round(s.sigma * DDPM_STEPS)}`}
+            aria-valuetext={`sigma ${s.sigma}`}
             onChange={(e) => s.set({ sigma: Number(e.target.value) })} />
           <output htmlFor="probe-sigma">{s.sigma.toFixed(2)}</output>
         </div>

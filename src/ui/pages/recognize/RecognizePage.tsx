@@ -62,6 +62,9 @@ export function RecognizePage() {
           }} />
         <p id="recognize-file-hint" className="hint">Drop a WAV, MP3, Ogg Vorbis or FLAC file here, or pick one. It never leaves this computer.</p>
       </div>
+      <p className="visually-hidden" aria-live="polite">
+        {r ? `${r.instruments.filter((i) => i.predicted).map((i) => i.code).join(', ') || 'no instrument'} predicted in ${r.fileName}` : ''}
+      </p>
       {s.running && <ProgressLine label="Recognition progress" progress={s.progress} />}
       {s.error && <p role="alert" className="error">{s.error}</p>}
       {r && (

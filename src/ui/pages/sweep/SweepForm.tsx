@@ -2,6 +2,7 @@
 // sigmas of stage 1, which stages and heads to run, epochs and clips per split, seeds.
 import type { Stage } from '../../../sweep/types.ts';
 import type { HeadKind } from '../../../probes/heads/types.ts';
+import { useDefaultModel } from '../experiment/default-model.ts';
 import { CorpusPicker, ModelPicker } from '../experiment/Pickers.tsx';
 import { headName } from '../experiment/provenance.ts';
 import { useSweep } from './sweep-state.ts';
@@ -16,6 +17,7 @@ const toggle = <T,>(list: T[], x: T): T[] => (list.includes(x) ? list.filter((y)
 
 export function SweepForm() {
   const s = useSweep();
+  useDefaultModel(null, (model) => { if (!useSweep.getState().session) useSweep.getState().set({ model }); });
   const num = (label: string, id: string, value: number, set: (v: number) => void, min: number, hint?: string) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
