@@ -45,6 +45,7 @@ export const probeTrainHandler = defineHandler('probeTrain', {
             sigma: p.sigma, tap: p.tap, head: p.head, backend: out.backend,
             seeds: { noise: p.noiseSeed, probe: settings.probeSeed }, at: new Date().toISOString(),
           },
+          warnings: labFeatureCache().drainWarnings(),
         };
       } finally {
         out.probe.dispose();

@@ -27,7 +27,7 @@ export const recognizeHandler = defineHandler('recognize', {
         fileName: p.fileName,
         backend: tf.getBackend(),
         timings: { decodeMs: t1 - t0, modelMs: t2 - t1, recognizeMs: t3 - t2, totalMs: t3 - t0 },
-        warnings: audio.warnings,
+        warnings: [...audio.warnings, ...labFeatureCache().drainWarnings()],
         probeSpec: { kind: probe.meta.kind, sigma: spec.sigma, tap: spec.tap, model: spec.model },
       };
     } finally {

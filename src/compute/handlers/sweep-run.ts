@@ -6,8 +6,9 @@ import { hanBaseline } from '../../sweep/baseline.ts';
 import { stageTaps } from '../../sweep/plan.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { IdbResultsStore } from '../../sweep/store.ts';
+import { isQuotaError, quotaError } from '../../store/quota.ts';
 import { runSweep } from '../../sweep/sweep.ts';
-import type { SweepSettings } from '../../sweep/types.ts';
+import type { ResultsStore, SweepSettings } from '../../sweep/types.ts';
 import { defineHandler } from '../handler.ts';
 import type { LabProgress } from '../messages/lab-common.ts';
 import { labFeatureCache, labModel } from './lab-context.ts';
@@ -17,6 +18,22 @@ import { openLabCorpus } from './lab-corpus.ts';
 export function plannedCells(settings: SweepSettings, stage2Taps: number, roles: number, baseline: boolean): number {
   const per = { 1: settings.sigmas.length, 2: stage2Taps, 3: settings.heads.length };
   return settings.stages.reduce((n, s) => n + per[s] * roles, 0) + (baseline ? 1 : 0);
+}
+
+/** The IndexedDB results store, with a full quota reported as a clear LabError (cells saved before are kept). */
+function resultsStore(key: string): ResultsStore {
+  const idb = new IdbResultsStore(key);
+  return {
+    name: idb.name,
+    load: () => idb.load(),
+    async save(results) {
+      try {
+        await idb.save(results);
+      } catch (e) {
+        throw isQuotaError(e) ? quotaError(idb.name, e) : e;
+      }
+    },
+  };
 }
 
 export const sweepRunHandler = defineHandler('sweepRun', {
@@ -29,8 +46,9 @@ export const sweepRunHandler = defineHandler('sweepRun', {
     const roles = control ? 2 : 1;
     const planned = plannedCells(settings, stageTaps(subject.config, settings.stage1Tap).stage2Taps.length, roles, p.baseline);
     let done = 0;
-    return runSweep({
-      subject, control, corpus, cache: labFeatureCache(), store: new IdbResultsStore(p.key),
+    const cache = labFeatureCache();
+    const results = await runSweep({
+      subject, control, corpus, cache, store: resultsStore(p.key),
       baseline: p.baseline ? hanBaseline(settings) : undefined,
     }, settings, {
       signal: ctx.signal,
@@ -41,5 +59,7 @@ export const sweepRunHandler = defineHandler('sweepRun', {
         ctx.onProgress(progress);
       },
     });
+    results.notes.push(...cache.drainWarnings());
+    return results;
   },
 });

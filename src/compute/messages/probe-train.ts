@@ -31,4 +31,6 @@ export interface ProbeTrainResult {
   examples: { train: number; validation: number; test: number };
   seconds: { features: number; training: number };
   provenance: Provenance;
+  /** E.g. the feature cache's storage being full. */
+  warnings: string[];
 }

@@ -22,6 +22,7 @@ export function ProbeResults({ result }: { result: ProbeTrainResult }) {
         {result.examples.train} training, {result.examples.validation} validation and {result.examples.test} test windows;{' '}
         features {result.seconds.features.toFixed(1)} s, training {result.seconds.training.toFixed(1)} s.
       </p>
+      {(result.warnings ?? []).map((w) => <p key={w} className="message">{w}</p>)}
       <dl className="lab-scores">
         <dt>Validation micro F1</dt><dd data-testid="probe-val-micro">{result.validation.microF1.toFixed(3)}</dd>
         <dt>Test micro F1</dt><dd data-testid="probe-test-micro">{result.test.micro.f1.toFixed(3)}</dd>
