@@ -1,5 +1,7 @@
 // Worker-side corpus opening for the experiment's requests: a CorpusRef -> a SweepCorpus (clips
 // with splits and labels, read on demand), optionally cut to a class-balanced subset per split.
+// The last few corpora are kept, so their clip objects (and the content hashes the feature
+// extractor remembers for them) survive between requests: a cache hit then reads no audio.
 import { loadAudio16k } from '../../audio/load.ts';
 import { LabError } from '../../common/errors.ts';
 import { toneCorpus } from '../../corpus/synthetic-tones.ts';
@@ -19,16 +21,29 @@ export function isIrmasCorpus(corpus: SweepCorpus): boolean {
   return corpus.info.source === 'irmas';
 }
 
+const opened = new Map<string, SweepCorpus>();
+const KEEP_CORPORA = 3;
+
+function remember(key: string, corpus: SweepCorpus): SweepCorpus {
+  opened.delete(key);
+  opened.set(key, corpus);
+  while (opened.size > KEEP_CORPORA) opened.delete(opened.keys().next().value!);
+  return corpus;
+}
+
 export async function openLabCorpus(ref: CorpusRef, maxClips?: number): Promise<SweepCorpus> {
+  const key = `${JSON.stringify(ref)}|${maxClips ?? 'all'}`;
   if (ref.kind === 'tones') {
+    const known = opened.get(key);
+    if (known) return remember(key, known);
     const tones = toneCorpus(ref.preset, ref.seed);
     const clips = limitClips(tones.clips.map((c) => ({ ...c })), maxClips);
-    return {
+    return remember(key, {
       id: `${tones.id}${maxClips !== undefined ? `-max${maxClips}` : ''}`,
       info: { source: 'tones', preset: ref.preset, seed: ref.seed, ...(maxClips !== undefined ? { maxClipsPerSplit: maxClips } : {}) },
       classes: tones.classes,
       clips,
-    };
+    });
   }
   const store = browserCorpusStore();
   const manifest = await store.manifest(ref.id);
@@ -42,13 +57,17 @@ export async function openLabCorpus(ref: CorpusRef, maxClips?: number): Promise<
     },
   }));
   const clips = limitClips(all, maxClips);
-  return {
-    id: `${ref.id}-${await contentId(clips)}`,
+  const id = `${ref.id}-${await contentId(clips)}`;
+  // Same content as the one opened before (ids, splits, labels and checksums): keep its clip objects.
+  const known = opened.get(key);
+  if (known?.id === id) return remember(key, known);
+  return remember(key, {
+    id,
     info: {
       source: manifest.source, preset: manifest.preset, seed: manifest.seed, stored: ref.id,
       ...(maxClips !== undefined ? { maxClipsPerSplit: maxClips } : {}),
     },
     classes: [...manifest.classes],
     clips,
-  };
+  });
 }
