@@ -56,6 +56,16 @@ test('student: train an MLP probe on tiny and see its class-wise F1 against the 
   const csv = readFileSync(await (await download).path(), 'utf8');
   expect(csv).toContain('system,class,precision,recall,f1,support');
   expect(csv).toMatch(/Han CNN \(here\),vio,/);
+  const png = page.waitForEvent('download');
+  await compare.chart.getByRole('button', { name: 'PNG' }).click();
+  const pngBytes = readFileSync(await (await png).path());
+  expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(pngBytes.length).toBeGreaterThan(5000);
+  const svg = page.waitForEvent('download');
+  await compare.chart.getByRole('button', { name: 'SVG' }).click();
+  const svgText = readFileSync(await (await svg).path(), 'utf8');
+  expect(svgText).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svgText).toContain('model random-init:tiny');
   await screenshot(page, 'compare-probe-vs-han');
   expect(guard.foreign()).toEqual([]);
 });

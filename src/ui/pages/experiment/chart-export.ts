@@ -1,28 +1,69 @@
-// Charts as files: the chart's SVG (recharts draws SVG) with its computed styles inlined, and a
-// PNG drawn from that SVG on a canvas at 2x. Titles and the provenance line are added to both.
+// Charts as files: the charts' SVG (recharts draws SVG; its HTML legend is redrawn in SVG) with
+// their computed styles inlined, and a PNG drawn from that SVG on a canvas at 2x. Titles and the
+// provenance lines are added to both.
 const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'fill-opacity', 'text-anchor', 'dominant-baseline'];
 
-/** A standalone SVG document of the first <svg> under `root`, with a caption block below it. */
-export function chartSvg(root: HTMLElement, caption: string[]): { text: string; width: number; height: number } {
-  const svg = root.querySelector('svg.recharts-surface') ?? root.querySelector('svg');
-  if (!svg) throw new Error('no chart to export');
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const src = [svg, ...svg.querySelectorAll('*')];
-  const dst = [clone, ...clone.querySelectorAll('*')];
-  src.forEach((el, i) => {
+/** Inline the computed styles that matter for drawing, so the SVG looks the same standalone. */
+function inlineStyles(src: Element, dst: Element): void {
+  const a = [src, ...src.querySelectorAll('*')];
+  const b = [dst, ...dst.querySelectorAll('*')];
+  a.forEach((el, i) => {
     const cs = getComputedStyle(el);
-    const style = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).filter((s) => !s.endsWith(':')).join(';');
-    (dst[i] as Element).setAttribute('style', style);
+    b[i].setAttribute('style', STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).filter((x) => !x.endsWith(':')).join(';'));
   });
-  const width = Number(svg.getAttribute('width')) || svg.clientWidth;
-  const height = Number(svg.getAttribute('height')) || svg.clientHeight;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The legend of a recharts wrapper (drawn in HTML) as SVG swatches and labels at y. */
+function legendSvg(wrapper: Element, x: number, y: number): { text: string; height: number } {
+  const items = [...wrapper.querySelectorAll('.recharts-legend-item')];
+  if (items.length === 0) return { text: '', height: 0 };
+  let cx = x;
+  const parts = items.map((item) => {
+    const label = item.querySelector('.recharts-legend-item-text')?.textContent ?? '';
+    const icon = item.querySelector('path, line, rect');
+    const colour = icon ? getComputedStyle(icon).getPropertyValue(icon.getAttribute('fill') === 'none' ? 'stroke' : 'fill') : '#333';
+    const out = `<rect x="${cx}" y="${y}" width="10" height="10" fill="${esc(colour)}"/><text x="${cx + 14}" y="${y + 9}" font-size="11" font-family="sans-serif" fill="#333">${esc(label)}</text>`;
+    cx += 24 + label.length * 6.5;
+    return out;
+  });
+  return { text: parts.join(''), height: 18 };
+}
+
+/**
+ * A standalone SVG document of the charts under `root` (each recharts surface with its legend,
+ * placed where it is on the page), with the caption lines (title, provenance) below.
+ */
+export function chartSvg(root: HTMLElement, caption: string[]): { text: string; width: number; height: number } {
+  const wrappers = [...root.querySelectorAll('.recharts-wrapper')];
+  if (wrappers.length === 0) throw new Error('no chart to export');
+  const box = root.getBoundingClientRect();
+  let width = 0;
+  let height = 0;
+  const parts: string[] = [];
+  for (const w of wrappers) {
+    const svg = w.querySelector(':scope > svg');
+    if (!svg) continue;
+    const r = w.getBoundingClientRect();
+    const x = Math.round(r.left - box.left);
+    const y = Math.round(r.top - box.top);
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    inlineStyles(svg, clone);
+    clone.setAttribute('x', String(x));
+    clone.setAttribute('y', String(y));
+    const sw = Number(svg.getAttribute('width')) || svg.clientWidth;
+    const sh = Number(svg.getAttribute('height')) || svg.clientHeight;
+    const legend = legendSvg(w, x + 8, y + sh + 4);
+    parts.push(new XMLSerializer().serializeToString(clone), legend.text);
+    width = Math.max(width, x + sw);
+    height = Math.max(height, y + sh + legend.height);
+  }
   const lineH = 16;
   const total = height + caption.length * lineH + 8;
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const texts = caption.map((line, i) => `<text x="8" y="${height + 14 + i * lineH}" font-size="11" font-family="sans-serif" fill="#333">${esc(line)}</text>`).join('');
-  const inner = new XMLSerializer().serializeToString(clone);
   const text = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">` +
-    `<rect width="100%" height="100%" fill="#fff"/>${inner}${texts}</svg>`;
+    `<rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${texts}</svg>`;
   return { text, width, height: total };
 }
 
