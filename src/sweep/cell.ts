@@ -11,12 +11,15 @@ import type { FeatureExtractor, FeatureRequest } from '../features/extract.ts';
 import type { LabelledFeatures } from '../probes/features.ts';
 import { trainProbe } from '../probes/train.ts';
 import type { Probe } from '../probes/probe.ts';
+import type { EpochReport } from '../probes/fit.ts';
 import { cellId } from './plan.ts';
 import type { CellKey, CellResult, Split, SweepCorpus, SweepSettings } from './types.ts';
 
 export interface CellOptions extends JobOptions {
   /** Progress of the steps inside the cell (features, training). */
   onStep?: (p: Progress) => void;
+  /** Every training epoch as it ends (the Probe page's live curves). */
+  onEpoch?: (report: EpochReport) => void;
 }
 
 /** The request a cell's features come from. */
@@ -66,7 +69,7 @@ export async function trainCellProbe(
     train,
     validation,
     settings: { ...settings.fit, seed: settings.probeSeed },
-  }, { signal: opts.signal, onProgress: (p) => opts.onStep?.({ ...p, stage: `training ${key.head}` }) });
+  }, { signal: opts.signal, onEpoch: opts.onEpoch, onProgress: (p) => opts.onStep?.({ ...p, stage: `training ${key.head}` }) });
   return { probe, train, validation, test, featureSeconds };
 }
 
