@@ -7,6 +7,7 @@ import type { Progress } from '../../common/progress.ts';
 import { initNodeBackend } from '../node.ts';
 import type { HandlerContext } from '../handler.ts';
 import type { LabProgress } from '../messages/lab-common.ts';
+import { hanTrainHandler } from './han-train.ts';
 import { probeSetupHandler } from './probe-setup.ts';
 import { probeTrainHandler } from './probe-train.ts';
 import { recognizeHandler } from './recognize.ts';
@@ -59,4 +60,17 @@ describe('experiment worker requests', () => {
     expect(r.probeSpec).toEqual({ kind: 'mlp', sigma: 0.1, tap: 'd3.4.resnet', model: 'random-init:tiny' });
     expect(r.duration).toBeCloseTo(4, 3);
   }, 60_000);
+
+  it('hanTrain trains and scores the Han CNN, and scores a given one without training', async () => {
+    const progress: LabProgress[] = [];
+    const corpus = { kind: 'tones', preset: 'tiny', seed: 1 } as const;
+    const trained = await hanTrainHandler.run({ corpus, fit: { epochs: 1 }, maxClips: 2 }, context(progress));
+    expect(progress.filter((p) => p.epoch)).toHaveLength(1);
+    expect(trained.parameters).toBe(1_446_123);
+    expect(trained.test.clips).toBe(2);
+    expect(trained.provenance).toMatchObject({ model: 'han-cnn', head: 'Han et al. CNN', sigma: null, isIrmas: false });
+    const again = await hanTrainHandler.run({ corpus, maxClips: 2, model: trained.model }, context());
+    expect(again.provenance.model).toBe('han-cnn (loaded)');
+    expect(again.test).toEqual(trained.test);
+  }, 120_000);
 });
