@@ -2,11 +2,11 @@
 // shipped one scored here) to show side by side; training the Han CNN in the worker.
 import { create } from 'zustand';
 import type { Progress } from '../../../common/progress.ts';
-import { asLabProgress } from '../../../compute/messages/lab-common.ts';
 import type { EpochReport } from '../../../probes/fit.ts';
 import { compute } from '../../compute.ts';
 import { corpusFromValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.ts';
 import { hanRecords, newRecordId, probeRecords, type HanRecord, type ProbeRecord } from '../experiment/lab-records.ts';
+import { progressBatcher } from '../experiment/progress-batcher.ts';
 import { fetchShippedHan, hanFromFiles } from './shipped-han.ts';
 
 export interface CompareState {
@@ -77,17 +77,15 @@ export const useCompare = create<CompareState>()((set, get) => ({
     try {
       const shipped = source === 'shipped' ? await fetchShippedHan() : Array.isArray(source) ? await hanFromFiles(source) : null;
       if (source === 'shipped' && !shipped) throw new Error('the shipped Han CNN could not be fetched');
+      const batch = progressBatcher((epochs, progress) => set((st) => ({ progress, history: epochs.length ? [...st.history, ...epochs] : st.history })));
       const job = compute().start('hanTrain', {
         corpus, fit: { epochs: s.epochs }, maxClips: s.maxClips > 0 ? s.maxClips : undefined,
         model: shipped ? { json: shipped.json, weights: shipped.weights } : undefined,
       }, {
-        onProgress: (p) => {
-          const lp = asLabProgress(p);
-          set((st) => ({ progress: p, history: lp.epoch ? [...st.history, lp.epoch] : st.history }));
-        },
+        onProgress: (p) => batch.push(p),
       });
       jobId = job.id;
-      const { model, ...result } = await job.result;
+      const { model, ...result } = await job.result.finally(() => batch.flush());
       const record: HanRecord = {
         id: newRecordId(), name: `${shipped ? `Han CNN (${shipped.name})` : 'Han CNN (trained here)'} on ${s.corpus}`,
         savedAt: new Date().toISOString(), files: model, result, corpus: s.corpus,

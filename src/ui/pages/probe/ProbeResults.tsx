@@ -1,5 +1,6 @@
 // The trained probe's figures: how training ended, validation and test micro/macro F1, and the
 // class-wise test precision/recall/F1 as a table and bars, with provenance and exports.
+import { memo } from 'react';
 import type { ProbeTrainResult } from '../../../compute/messages/probe-train.ts';
 import { ChartFigure } from '../experiment/ChartFigure.tsx';
 import { ClassF1Chart } from '../experiment/ClassF1Chart.tsx';
@@ -9,7 +10,7 @@ import { headName, provenanceLine } from '../experiment/provenance.ts';
 
 const STOPS: Record<string, string> = { patience: 'early stopping (no better validation loss)', 'max-epochs': 'the most epochs', cancelled: 'you stopped it' };
 
-export function ProbeResults({ result }: { result: ProbeTrainResult }) {
+export const ProbeResults = memo(function ProbeResults({ result }: { result: ProbeTrainResult }) {
   const name = `${headName(result.provenance.head)} probe`;
   const rows = result.test.classes.map((c) => ({ code: c.code, f1: c.f1 }));
   const line = provenanceLine(result.provenance);
@@ -39,4 +40,4 @@ export function ProbeResults({ result }: { result: ProbeTrainResult }) {
       <ClassMetricsTable caption={`Class-wise test precision, recall and F1 (${name})`} systems={[{ name, report: result.test }]} />
     </section>
   );
-}
+});

@@ -1,8 +1,9 @@
 // Live training curves: train and validation loss, and validation micro F1, per epoch.
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochReport } from '../../../probes/fit.ts';
 
-export function TrainingCurves({ epochs }: { epochs: EpochReport[] }) {
+export const TrainingCurves = memo(function TrainingCurves({ epochs }: { epochs: EpochReport[] }) {
   const rows = epochs.map((e) => ({ epoch: e.epoch, train: e.trainLoss, validation: e.valLoss, f1: e.valMicroF1 }));
   return (
     <div className="curves">
@@ -24,9 +25,9 @@ export function TrainingCurves({ epochs }: { epochs: EpochReport[] }) {
           <YAxis domain={[0, 1]} label={{ value: 'F1', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
           <Legend />
-          <Line dataKey="f1" name="validation micro F1" stroke="#7a9a3a" dot isAnimationActive={false} />
+          <Line dataKey="f1" name="validation micro F1" stroke="#7a9a3a" dot={rows.length <= 60} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
   );
-}
+});

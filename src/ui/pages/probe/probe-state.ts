@@ -3,7 +3,6 @@
 // probes saved in IndexedDB.
 import { create } from 'zustand';
 import type { Progress } from '../../../common/progress.ts';
-import { asLabProgress } from '../../../compute/messages/lab-common.ts';
 import type { ProbeSetupResult } from '../../../compute/messages/probe-setup.ts';
 import type { ProbeTrainResult } from '../../../compute/messages/probe-train.ts';
 import type { EpochReport } from '../../../probes/fit.ts';
@@ -13,6 +12,7 @@ import { setViewParams, viewNumber, viewParam } from '../../url-state.ts';
 import { appBase } from '../experiment/app-base.ts';
 import { corpusFromValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.ts';
 import { newRecordId, probeRecords, type ProbeRecord } from '../experiment/lab-records.ts';
+import { progressBatcher } from '../experiment/progress-batcher.ts';
 
 export const HEADS: HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention'];
 const isHead = (s: string | null): s is HeadKind => s !== null && (HEADS as string[]).includes(s);
@@ -108,21 +108,21 @@ export const useProbe = create<ProbeState>()((set, get) => ({
       return;
     }
     set({ running: true, stopping: false, error: null, result: null, history: [], savedId: null, progress: { stage: 'starting', done: 0, total: 0 } });
+    const batch = progressBatcher((epochs, progress) => set((st) => ({ progress, history: epochs.length ? [...st.history, ...epochs] : st.history })));
     const job = compute().start('probeTrain', {
       model: s.model, appBase: appBase(), corpus, sigma: s.sigma, tap: s.tap, head: s.head, noiseSeed: s.noiseSeed,
       fit: { epochs: s.epochs, learningRate: s.learningRate, batchSize: s.batchSize, seed: s.seed },
       maxClips: s.maxClips > 0 ? s.maxClips : undefined,
     }, {
-      onProgress: (p) => {
-        const lp = asLabProgress(p);
-        set((st) => ({ progress: p, history: lp.epoch ? [...st.history, lp.epoch] : st.history }));
-      },
+      onProgress: (p) => batch.push(p),
     });
     jobId = job.id;
     try {
       const result = await job.result;
+      batch.flush();
       set({ result, resultCorpus: s.corpus, running: false, progress: null });
     } catch (e) {
+      batch.flush();
       set({ running: false, progress: null, error: e instanceof Error ? e.message : String(e) });
     } finally {
       jobId = null;

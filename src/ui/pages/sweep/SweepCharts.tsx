@@ -1,6 +1,7 @@
 // The paper's Figure 2, live: (a) test F1 vs sigma (MLP at the stage-1 tap), (b) per tap at the
 // chosen sigma, (c) per head at the chosen (sigma, tap); the random-init control alongside and
 // the Han CNN as a dashed line. Each with provenance and exports.
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepResults } from '../../../sweep/types.ts';
 import { ChartFigure } from '../experiment/ChartFigure.tsx';
@@ -33,7 +34,7 @@ function Bars({ rows, han, subject, control }: { rows: SweepRow[]; han: number |
   );
 }
 
-export function SweepCharts({ results }: { results: SweepResults }) {
+export const SweepCharts = memo(function SweepCharts({ results }: { results: SweepResults }) {
   const han = baselineF1(results);
   const subject = results.subject.id;
   const control = results.control ? results.control.id : null;
@@ -69,4 +70,4 @@ export function SweepCharts({ results }: { results: SweepResults }) {
       </ChartFigure>
     </div>
   );
-}
+});

@@ -13,6 +13,7 @@ import { compute } from '../../compute.ts';
 import { appBase } from '../experiment/app-base.ts';
 import { corpusFromValue, corpusValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.ts';
 import { sweepSession, type SweepSession } from '../experiment/lab-records.ts';
+import { progressBatcher } from '../experiment/progress-batcher.ts';
 import { parseSweepResults } from './sweep-import.ts';
 
 export interface SweepForm {
@@ -69,19 +70,23 @@ export const useSweep = create<SweepState>()((set, get) => {
   const run = async (session: SweepSession) => {
     await sweepSession.put(session);
     set({ session, running: true, error: null, progress: { stage: 'starting', done: 0, total: 0 }, skipped: 0, startedAtMs: performance.now(), cells: null });
+    // Steps inside a cell can come many times a second: show the latest at most every 200 ms.
+    const steps = progressBatcher((_, progress) => set({ progress }));
+    let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+    let skipped = 0;
     const job = compute().start('sweepRun', { ...session.params, appBase: appBase() }, {
       onProgress: (p) => {
         const lp = asLabProgress(p);
-        if (lp.cells) set({ cells: lp.cells });
-        if (lp.cell) {
-          if (lp.cellSkipped) set((st) => ({ skipped: st.skipped + 1 }));
-          void reload(session.params.key);
-        } else set({ progress: p });
+        if (!lp.cell) return steps.push(p);
+        if (lp.cellSkipped) skipped++;
+        set({ cells: lp.cells ?? null, skipped });
+        reloadTimer ??= setTimeout(() => { reloadTimer = null; void reload(session.params.key); }, 200);
       },
     });
     jobId = job.id;
     try {
-      const results = await job.result;
+      const results = await job.result.finally(() => steps.flush());
+      if (reloadTimer) clearTimeout(reloadTimer);
       const finished: SweepSession = { ...session, status: 'finished' };
       await sweepSession.put(finished);
       set({ results, running: false, progress: null, session: finished, message: 'The sweep is complete.' });
