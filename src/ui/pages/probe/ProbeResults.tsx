@@ -8,7 +8,7 @@ import { ClassMetricsTable } from '../experiment/ClassMetricsTable.tsx';
 import { metricsCsv } from '../experiment/csv.ts';
 import { headName, provenanceLine } from '../experiment/provenance.ts';
 
-const STOPS: Record<string, string> = { patience: 'early stopping (no better validation loss)', 'max-epochs': 'the most epochs', cancelled: 'you stopped it' };
+const STOPS: Record<string, string> = { patience: 'early stopping: no better validation loss', 'max-epochs': 'the most epochs set', cancelled: 'stopped by you' };
 
 export const ProbeResults = memo(function ProbeResults({ result }: { result: ProbeTrainResult }) {
   const name = `${headName(result.provenance.head)} probe`;
@@ -18,7 +18,7 @@ export const ProbeResults = memo(function ProbeResults({ result }: { result: Pro
     <section aria-labelledby="probe-results-heading" className="lab-results">
       <h3 id="probe-results-heading">Results</h3>
       <p data-testid="probe-summary">
-        Stopped after {result.epochs.length} epochs by {STOPS[result.stopReason] ?? result.stopReason}; kept epoch {result.bestEpoch}.{' '}
+        Training ended after {result.epochs.length} epochs ({STOPS[result.stopReason] ?? result.stopReason}); kept epoch {result.bestEpoch}.{' '}
         {result.parameters.toLocaleString('en')} parameters on [{result.featureShape.join(', ')}] features;{' '}
         {result.examples.train} training, {result.examples.validation} validation and {result.examples.test} test windows;{' '}
         features {result.seconds.features.toFixed(1)} s, training {result.seconds.training.toFixed(1)} s.
