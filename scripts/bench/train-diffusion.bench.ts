@@ -1,5 +1,6 @@
 // Training throughput of the diffusion U-Net on the Node backend (WASM by default): one full
 // training step (forward, backward, Adam) on 128 x 104 mel crops, per channel layout and batch.
+// Micro-batches of BENCH_TRAIN_MICRO (4) crops bound the WASM heap.
 // BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16" choose the grid.
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../../src/compute/node.ts';
@@ -19,6 +20,7 @@ export async function run(): Promise<BenchRow[]> {
   const layouts = (process.env.BENCH_TRAIN_CHANNELS ?? '16,32,64,128').split(';').map((l) => l.split(',').map(Number));
   const batches = (process.env.BENCH_TRAIN_BATCHES ?? '4,8,16').split(',').map(Number);
   const timed = Number(process.env.BENCH_TRAIN_STEPS ?? 3);
+  const micro = Number(process.env.BENCH_TRAIN_MICRO ?? 4);
   const rows: BenchRow[] = [];
   for (const channels of layouts) {
     const config = { ...STUDENT_CONFIG, channels };
@@ -29,12 +31,12 @@ export async function run(): Promise<BenchRow[]> {
       const x = tf.tensor4d(prng.fillNormal(new Float32Array(B * 128 * 104)), [B, 128, 104, 1]);
       const noise = tf.tensor4d(prng.fillNormal(new Float32Array(B * 128 * 104)), [B, 128, 104, 1]);
       const sigma = tf.tensor1d(Array.from({ length: B }, () => prng.uniform()));
-      trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma); // warm-up
+      trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma, micro); // warm-up
       const t0 = performance.now();
-      for (let i = 0; i < timed; i++) trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma);
+      for (let i = 0; i < timed; i++) trainStep(model, adam, DEFAULT_ADAM, x, noise, sigma, micro);
       const sec = (performance.now() - t0) / 1000 / timed;
       rows.push({
-        backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B,
+        backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B, micro,
         'ms/step': Math.round(sec * 1000), 'clips/s': B / sec, 'steps/hour': Math.round(3600 / sec),
       });
       tf.dispose([x, noise, sigma]);

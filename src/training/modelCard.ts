@@ -52,7 +52,7 @@ of its built-in corpus, with \`npx diffpir train-diffusion\`.
 - random ${s.cropFrames}-frame crops (${(s.cropFrames * 0.02).toFixed(2)} s), sigma ~ U[0, 1], seeded noise
 
 ## Training
-- ${i.steps} steps, batch ${s.batch}, seed ${s.seed}
+- ${i.steps} steps, batch ${s.batch} (micro-batches of ${s.microBatch || s.batch}), seed ${s.seed}
 - Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}
 - backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min (${fmt(i.clipsPerSec, 2)} clips/s)
 - command: \`${i.command}\`

@@ -20,6 +20,8 @@ export interface TrainSettings {
   /** Frames per random crop (a multiple of 8). */
   cropFrames: number;
   adam: AdamOptions;
+  /** Crops per forward/backward pass (gradients summed over the batch); 0: the whole batch. */
+  microBatch: number;
 }
 
 export interface RunStart {

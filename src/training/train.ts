@@ -105,7 +105,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       const x = tf.tensor4d(cropBatch(train, picks, s.cropFrames, melNorm), [s.batch, N_MELS, s.cropFrames, 1]);
       const eps = tf.tensor4d(noise, x.shape);
       const sig = tf.tensor1d(sigmas);
-      const { loss, perSample, gradNorm } = trainStep(model, adam, s.adam, x, eps, sig);
+      const { loss, perSample, gradNorm } = trainStep(model, adam, s.adam, x, eps, sig, s.microBatch);
       bins.add(sigmas, perSample);
       tf.dispose([x, eps, sig]);
       if (!Number.isFinite(loss)) throw new LabError(`training diverged at step ${step + 1} (loss ${loss}); try a lower --lr`);

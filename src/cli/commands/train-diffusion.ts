@@ -23,9 +23,10 @@ export const trainDiffusionCommand: Command = {
   summary: 'Train a diffusion U-Net (v-objective) on a corpus; checkpoints, --resume, loss log, model card',
   usage:
     'npx diffpir train-diffusion --corpus <dir|preset> --config <unet.json|student|tiny> --steps N --out <model dir>\n' +
-    '    [--resume] [--batch 8] [--lr 3e-4] [--seed 0] [--crop 104] [--warmup 50] [--clip-norm 1]\n' +
+    '    [--resume] [--batch 8] [--lr 3e-4] [--seed 0] [--crop 104] [--micro-batch 4] [--warmup 50] [--clip-norm 1]\n' +
     '    [--checkpoint-every 100] [--validate-every 250] [--val-clips 64] [--float16] [--backend wasm|cpu]\n' +
     '  --corpus   a corpus folder (manifest.json) or a preset (tiny, small, full) rendered into .cache/corpus/\n' +
+    '  --micro-batch  crops per forward/backward pass (gradients summed; bounds the WASM heap: ~1.5 GB for 4 student crops)\n' +
     '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run',
   async run(args) {
     const corpusArg = args.requireStr('corpus');
@@ -45,7 +46,7 @@ export const trainDiffusionCommand: Command = {
     const train = await loadSplitMels(corpusDir, 'train', { onProgress, limit });
     const validation = await loadSplitMels(corpusDir, 'validation', { onProgress });
     const settings = {
-      config, batch, seed, cropFrames,
+      config, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
     };
     console.log(`training on ${train.length} clips (${corpusDir}), ${validation.length} validation clips; backend ${backend.name}; batch ${batch}, ${steps} steps`);
