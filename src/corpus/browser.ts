@@ -11,7 +11,10 @@ export { PRESETS, TEST_LABEL_SHARES, getPreset, planCorpus, arrangeSpec, summari
 export type { ClipSpec } from './arrange-clip.ts';
 export type { ClipPlan, PartPlan } from './arrange-types.ts';
 export { renderClip, SYNTH_RATE, type RenderedClip, type RenderedPart, type RenderOptions } from './render.ts';
-export { renderCorpusCore, clipFile, type CorpusSink, type RenderCorpusCoreOptions, type RenderCorpusResult } from './corpus-render.ts';
+export {
+  renderCorpusCore, localRenderer, clipFile,
+  type ClipRenderer, type CorpusSink, type RenderCorpusCoreOptions, type RenderCorpusResult, type WavEncoding,
+} from './corpus-render.ts';
 export { makeManifest, parseManifest, formatManifest, clipsOf, labelVector, countManifest, type ManifestCounts } from './manifest.ts';
 export { parseIrmasListing, type ListedFile, type IrmasImportOptions } from './import-irmas.ts';
 export { parseOpenPir, type OpenPirImportOptions } from './import-openpir.ts';

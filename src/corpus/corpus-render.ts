@@ -1,7 +1,8 @@
-// Renders a planned corpus clip by clip into a storage "sink" (files in Node, IndexedDB in the
-// browser), resumably: a clip whose stored bytes still match the checksum recorded in the
-// previous manifest (same seed, same version, same plan) is kept, not rendered again.
-// Progress per clip; cancellation between clips (the manifest of what is done is saved first).
+// Renders a planned corpus into a storage "sink" (files in Node, IndexedDB in the browser),
+// resumably: a clip whose stored bytes still match the checksum recorded in the previous
+// manifest (same seed, version and arrangement) is kept, not rendered again. Clips may render
+// concurrently (worker pools supply `renderer`); the manifest keeps plan order. Progress per
+// clip; cancellation between clips (the manifest of what is done is saved first).
 import { encodeWav } from '../audio/wav-encode.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import type { ClipSpec } from './arrange-clip.ts';
@@ -11,7 +12,7 @@ import { makeManifest } from './manifest.ts';
 import { arrangeSpec, type Preset } from './plan.ts';
 import { hashString } from './prng.ts';
 import { renderClip } from './render.ts';
-import { CORPUS_SAMPLE_RATE, CORPUS_VERSION, type BankName, type ClipRecord, type CorpusManifest } from './types.ts';
+import { CORPUS_SAMPLE_RATE, CORPUS_VERSION, type BankName, type ClipRecord, type CorpusManifest, type PartRecord } from './types.ts';
 
 export interface CorpusSink {
   /** Bytes stored under `file`, or undefined. */
@@ -20,15 +21,28 @@ export interface CorpusSink {
   saveManifest(manifest: CorpusManifest): Promise<void>;
 }
 
+export type WavEncoding = 'pcm16' | 'float32';
+
+/** Renders one clip to wav bytes (locally, or in a worker). */
+export type ClipRenderer = (spec: ClipSpec) => Promise<{ bytes: Uint8Array; parts: PartRecord[] }>;
+
+export function localRenderer(loadBank: (name: BankName) => Promise<LoadedBank>, encoding: WavEncoding = 'pcm16'): ClipRenderer {
+  return async (spec) => {
+    const r = renderClip(arrangeSpec(spec), await loadBank(spec.bank));
+    const parts = r.parts.map(({ class: cls, role, program, preset, gainDb, labelled }) => ({ class: cls, role, program, preset, gainDb, labelled }));
+    return { bytes: encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding }), parts };
+  };
+}
+
 export interface RenderCorpusCoreOptions extends JobOptions {
   preset: Preset;
   seed: number;
-  loadBank: (name: BankName) => Promise<LoadedBank>;
   sink: CorpusSink;
+  renderer: ClipRenderer;
+  /** Clips rendering at once (default 1). */
+  concurrency?: number;
   /** The manifest found in the output before this run, if any (for resuming). */
   previous?: CorpusManifest;
-  /** 'pcm16' (default, as IRMAS) or 'float32' wav files. */
-  encoding?: 'pcm16' | 'float32';
   /** Save the manifest after this many newly rendered clips (default 25). */
   saveEvery?: number;
 }
@@ -37,7 +51,7 @@ export interface RenderCorpusResult {
   manifest: CorpusManifest;
   rendered: number;
   reused: number;
-  /** Seconds spent rendering and audio seconds rendered (for real-time factors). */
+  /** Wall seconds of this run and audio seconds rendered (for real-time factors). */
   renderSeconds: number;
   audioSeconds: number;
 }
@@ -53,55 +67,52 @@ export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCore
   const reusable = prev && prev.version === CORPUS_VERSION && prev.seed === opts.seed && prev.source === 'rendered'
     ? new Map(prev.clips.map((c) => [c.id, c]))
     : new Map<string, ClipRecord>();
-  const clips: ClipRecord[] = [];
-  const result = { rendered: 0, reused: 0, renderSeconds: 0, audioSeconds: 0 };
-  const manifest = () => makeManifest('rendered', clips.slice(), [], { preset: opts.preset.name, seed: opts.seed, created: new Date().toISOString() });
-  let sinceSave = 0;
-  try {
-    for (let i = 0; i < specs.length; i++) {
-      throwIfCancelled(opts.signal, 'corpus rendering');
-      const spec = specs[i];
-      const old = reusable.get(spec.id);
-      const plan = arrangeSpec(spec);
-      const planHash = hashString(JSON.stringify(plan)).toString(16).padStart(8, '0');
-      if (old?.checksum && old.planHash === planHash && sameSpec(old, spec)) {
-        const stored = await opts.sink.read(old.file);
-        if (stored && checksumBytes(stored) === old.checksum) {
-          clips.push(old);
-          result.reused++;
-          opts.onProgress?.({ stage: 'rendering clips', done: i + 1, total: specs.length, detail: `${spec.id} (kept)` });
-          continue;
-        }
-      }
-      const bank = await opts.loadBank(spec.bank);
-      const t0 = performance.now();
-      const r = renderClip(plan, bank);
-      const bytes = encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding: opts.encoding ?? 'pcm16' });
-      result.renderSeconds += (performance.now() - t0) / 1000;
-      result.audioSeconds += spec.duration;
-      await opts.sink.write(clipFile(spec), bytes);
-      clips.push({
-        id: spec.id,
-        file: clipFile(spec),
-        split: spec.split,
-        labels: spec.labels.slice(),
-        duration: spec.duration,
-        sampleRate: CORPUS_SAMPLE_RATE,
-        bank: spec.bank,
-        parts: r.parts.map(({ class: cls, role, program, preset, gainDb, labelled }) => ({ class: cls, role, program, preset, gainDb, labelled })),
-        checksum: checksumBytes(bytes),
-        planHash,
-        meta: plan.meta,
-      });
-      result.rendered++;
-      opts.onProgress?.({ stage: 'rendering clips', done: i + 1, total: specs.length, detail: spec.id });
-      if (++sinceSave >= (opts.saveEvery ?? 25)) {
-        await opts.sink.saveManifest(manifest());
-        sinceSave = 0;
+  const results: (ClipRecord | undefined)[] = new Array(specs.length);
+  const stats = { rendered: 0, reused: 0, audioSeconds: 0 };
+  const t0 = performance.now();
+  const manifest = () =>
+    makeManifest('rendered', results.filter((c): c is ClipRecord => c !== undefined), [], { preset: opts.preset.name, seed: opts.seed, created: new Date().toISOString() });
+  let next = 0, done = 0, sinceSave = 0;
+
+  async function one(i: number): Promise<void> {
+    const spec = specs[i];
+    const plan = arrangeSpec(spec);
+    const planHash = hashString(JSON.stringify(plan)).toString(16).padStart(8, '0');
+    const old = reusable.get(spec.id);
+    if (old?.checksum && old.planHash === planHash && sameSpec(old, spec)) {
+      const stored = await opts.sink.read(old.file);
+      if (stored && checksumBytes(stored) === old.checksum) {
+        results[i] = old;
+        stats.reused++;
+        opts.onProgress?.({ stage: 'rendering clips', done: ++done, total: specs.length, detail: `${spec.id} (kept)` });
+        return;
       }
     }
-  } finally {
-    await opts.sink.saveManifest(manifest());
+    const { bytes, parts } = await opts.renderer(spec);
+    await opts.sink.write(clipFile(spec), bytes);
+    results[i] = {
+      id: spec.id, file: clipFile(spec), split: spec.split, labels: spec.labels.slice(), duration: spec.duration,
+      sampleRate: CORPUS_SAMPLE_RATE, bank: spec.bank, parts, checksum: checksumBytes(bytes), planHash, meta: plan.meta,
+    };
+    stats.rendered++;
+    stats.audioSeconds += spec.duration;
+    opts.onProgress?.({ stage: 'rendering clips', done: ++done, total: specs.length, detail: spec.id });
+    if (++sinceSave >= (opts.saveEvery ?? 25)) {
+      sinceSave = 0;
+      await opts.sink.saveManifest(manifest());
+    }
   }
-  return { manifest: manifest(), ...result };
+
+  async function lane(): Promise<void> {
+    while (next < specs.length) {
+      throwIfCancelled(opts.signal, 'corpus rendering');
+      await one(next++);
+    }
+  }
+
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, lane));
+  await opts.sink.saveManifest(manifest());
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { manifest: manifest(), ...stats, renderSeconds: (performance.now() - t0) / 1000 };
 }

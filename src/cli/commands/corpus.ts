@@ -48,7 +48,7 @@ export const corpusCommand: Command = {
   name: 'corpus',
   summary: 'Render the built-in labelled corpus, or import IRMAS / OpenPIR, writing manifest.json',
   usage: [
-    'npx diffpir corpus --preset tiny|small|full --out <dir> [--seed N] [--float]',
+    'npx diffpir corpus --preset tiny|small|full --out <dir> [--seed N] [--jobs N] [--float]',
     '       npx diffpir corpus --irmas <IRMAS dir> --out <dir> [--validation 0.15]',
     '       npx diffpir corpus --openpir <metadata.json> --audio-root <OpenMIC dir> --out <dir> [--split train]',
     '       npx diffpir corpus --plan tiny|small|full [--seed N]     (per-class counts, no rendering)',
@@ -89,6 +89,7 @@ export const corpusCommand: Command = {
         out,
         seed: args.num('seed', DEFAULT_SEED),
         encoding: args.bool('float') ? 'float32' : 'pcm16',
+        jobs: args.num('jobs', 1),
         signal: controller.signal,
         onProgress: progressPrinter(),
       });
