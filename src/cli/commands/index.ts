@@ -10,6 +10,7 @@ import { trainProbeCommand } from './train-probe.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
 import { trainDiffusionCommand } from './train-diffusion.ts';
 import { evalDiffusionCommand } from './eval-diffusion.ts';
+import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand];
