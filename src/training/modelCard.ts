@@ -32,6 +32,7 @@ function configLine(c: UNetConfig): string {
 export function buildModelCard(i: ModelCardInfo): string {
   const s = i.settings;
   const v = i.validation;
+  const centred = i.melNorm.mean < 0 ? `logmel + ${-i.melNorm.mean}` : `logmel - ${i.melNorm.mean}`;
   const bySigma = v ? Object.entries(v.vLossBySigma).map(([k, x]) => `${k}: ${fmt(x)}`).join(', ') : 'n/a';
   return `# ${i.name}
 
@@ -43,7 +44,7 @@ of its built-in corpus, with \`npx diffpir train-diffusion\`.
 - ${configLine(s.config)}
 - ${parameterCount(s.config).toLocaleString('en-US')} parameters, stored as ${i.storage}
 - input: log-mel ln(max(mel, 1e-5)) (128 mel bands, 16 kHz, hop 320), normalised as
-  (logmel - ${i.melNorm.mean}) / ${i.melNorm.std} (recorded in config.json, \`mel.normalisation\`;
+  (${centred}) / ${i.melNorm.std} (recorded in config.json, \`mel.normalisation\`;
   mean and std of every training log-mel value)
 
 ## Data
