@@ -2,7 +2,7 @@
 // the stored manifest (clips already stored with a matching checksum are kept), render the rest
 // one by one with each clip stored as it finishes. `only` limits the clips (quick looks, tests).
 import type { JobOptions } from '../common/progress.ts';
-import { renderCorpusCore, type RenderCorpusResult } from '../corpus/corpus-render.ts';
+import { localRenderer, renderCorpusCore, type RenderCorpusResult } from '../corpus/corpus-render.ts';
 import { getPreset, planCorpus } from '../corpus/plan.ts';
 import type { BankName } from '../corpus/types.ts';
 import type { LoadedBank } from '../corpus/bank.ts';
@@ -45,7 +45,7 @@ export async function renderBuiltinCorpus(opts: RenderBuiltinOptions): Promise<R
   // A limited run keeps the clips of a fuller earlier run in the manifest.
   const keep = previous && (opts.perClassLimit !== undefined || opts.only) ? previous.clips.filter((c) => !specs.some((s) => s.id === c.id)) : [];
   const result = await renderCorpusCore(specs, {
-    preset, seed: opts.seed, previous, loadBank: opts.loadBank, signal: opts.signal, onProgress: opts.onProgress, saveEvery: 1,
+    preset, seed: opts.seed, previous, renderer: localRenderer(opts.loadBank), signal: opts.signal, onProgress: opts.onProgress, saveEvery: 1,
     sink: keep.length === 0 ? sink : { ...sink, saveManifest: (m) => sink.saveManifest({ ...m, clips: mergeInPlanOrder(m.clips, keep, planCorpus(preset, opts.seed).map((s) => s.id)) }) },
   });
   const manifest = (await opts.store.manifest(corpusId)) ?? result.manifest;

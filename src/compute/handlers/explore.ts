@@ -50,7 +50,7 @@ export const exploreHandler = defineHandler('explore', {
     const raw = windowSlice(clip.mel.logMel, nMels, span, { mean: 0, std: 1, source: 'default' });
     const { mean, std } = model.melNorm;
     const result = {
-      modelId: model.id, controlId, clipName: clip.name, durationSec: clip.durationSec,
+      modelId: model.id, controlId, clipName: clip.name, durationSec: clip.durationSec, sigma: p.sigma, tap: p.tap,
       window: w, windows: spans.length, windowStartSec: span.start * FRAME_SECONDS,
       nMels, frames: span.end - span.start,
       mel: raw, noised: denormalise(view.noised, nMels, mean, std), x0: denormalise(view.x0, nMels, mean, std),

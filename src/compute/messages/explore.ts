@@ -30,6 +30,9 @@ export interface ExploreResult {
   controlId: string | null;
   clipName: string;
   durationSec: number;
+  /** The sigma and tap this view was computed for. */
+  sigma: number;
+  tap: string | null;
   window: number;
   windows: number;
   windowStartSec: number;

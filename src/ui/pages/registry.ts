@@ -18,6 +18,12 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./ClipPage.tsx').then((m) => ({ default: m.ClipPage }))),
   },
   {
+    id: 'explore',
+    title: 'Explore',
+    blurb: 'Pick a model and a clip, drag the noise level, click a U-Net tap: the noised mel, its one-step estimate, the activation maps and where the classes separate.',
+    component: lazy(() => import('./explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage }))),
+  },
+  {
     id: 'probe',
     title: 'Probe',
     blurb: 'Train a probe head on U-Net features at a noise level and tap; watch it learn; save it.',
@@ -40,6 +46,18 @@ export const PAGES: PageEntry[] = [
     title: 'Compare',
     blurb: 'Class-wise F1 of saved probes against the Han et al. CNN trained here, with the published IRMAS figures.',
     component: lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage }))),
+  },
+  {
+    id: 'models',
+    title: 'Models',
+    blurb: 'The shipped models and their cards, the random-init controls, your own converted model or checkpoint; denoise and sample.',
+    component: lazy(() => import('./models/ModelsPage.tsx').then((m) => ({ default: m.ModelsPage }))),
+  },
+  {
+    id: 'data',
+    title: 'Data',
+    blurb: 'Render the built-in IRMAS-like corpus in this browser (resumable), browse and play its clips, import IRMAS or OpenPIR.',
+    component: lazy(() => import('./data/DataPage.tsx').then((m) => ({ default: m.DataPage }))),
   },
 ];
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { planCorpus, PRESETS } from '../../../corpus/plan.ts';
+import { PRESET_INFO, presetClips, secondsLeft } from './presets.ts';
+
+describe('Data page presets', () => {
+  it('match the corpus plan', () => {
+    for (const p of PRESET_INFO) {
+      const real = PRESETS[p.name];
+      expect([p.trainPerClass, p.validationPerClass, p.testClips]).toEqual([real.trainPerClass, real.validationPerClass, real.testClips]);
+    }
+    expect(presetClips(PRESET_INFO[0])).toBe(planCorpus(PRESETS.tiny, 1).length);
+  });
+
+  it('estimates the time left', () => {
+    expect(secondsLeft(1, 10, 5)).toBeNull();
+    expect(secondsLeft(2, 10, 4)).toBe(16);
+    expect(secondsLeft(10, 10, 20)).toBe(0);
+  });
+});

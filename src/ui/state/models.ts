@@ -1,0 +1,109 @@
+// Models slice: the shipped models (models/index.json, made by scripts/vite/models.ts), the
+// user's models in IndexedDB, importing one (converted in the worker, with progress and cancel)
+// and deleting one. The Explore and Models pages pick models from here.
+import { create } from 'zustand';
+import type { Progress } from '../../common/progress.ts';
+import type { ModelImportResult } from '../../compute/messages/models.ts';
+import { browserModelStore, type UserModelInfo } from '../../store/model-store.ts';
+import { compute } from '../compute.ts';
+import { messageOf, modelsBase } from './lab-locations.ts';
+
+export interface ShippedModel {
+  name: string;
+  files: string[];
+  card: string | null;
+  config: Record<string, unknown> | null;
+}
+
+export interface ModelOption {
+  value: string;
+  label: string;
+}
+
+export interface ModelsState {
+  shipped: ShippedModel[];
+  user: UserModelInfo[];
+  loaded: boolean;
+  error: string | null;
+  importing: boolean;
+  importProgress: Progress | null;
+  importError: string | null;
+  lastImport: ModelImportResult | null;
+  refresh(): Promise<void>;
+  importFiles(files: { path: string; file: Blob }[]): Promise<void>;
+  cancelImport(): void;
+  remove(id: string): Promise<void>;
+}
+
+/** The named random-init configs offered next to the shipped and user models. */
+export const RANDOM_INIT_OPTIONS: ModelOption[] = [
+  { value: 'random-init', label: 'random-init (student config, seed 0: the control)' },
+  { value: 'random-init:tiny', label: 'random-init:tiny (4-16 channels, fast)' },
+];
+
+export function modelOptions(s: Pick<ModelsState, 'shipped' | 'user'>): ModelOption[] {
+  return [
+    ...s.shipped.map((m) => ({ value: m.name, label: `${m.name} (shipped)` })),
+    ...RANDOM_INIT_OPTIONS,
+    ...s.user.map((m) => ({ value: `user:${m.id}`, label: `${m.name} (yours, ${m.origin})` })),
+  ];
+}
+
+/** student-v1 when it is shipped, else the first shipped model, else random-init. */
+export function defaultModel(shipped: ShippedModel[]): string {
+  return shipped.find((m) => m.name === 'student-v1')?.name ?? shipped[0]?.name ?? 'random-init';
+}
+
+let importJob: number | null = null;
+
+export const useModels = create<ModelsState>()((set, get) => ({
+  shipped: [],
+  user: [],
+  loaded: false,
+  error: null,
+  importing: false,
+  importProgress: null,
+  importError: null,
+  lastImport: null,
+  async refresh() {
+    let shipped: ShippedModel[] = [];
+    let error: string | null = null;
+    try {
+      const res = await fetch(new URL('index.json', modelsBase()));
+      if (res.ok) shipped = ((await res.json()) as { models?: ShippedModel[] }).models ?? [];
+      else if (res.status !== 404) error = `models/index.json: HTTP ${res.status}`;
+    } catch (e) {
+      error = `models/index.json could not be read (${messageOf(e)})`;
+    }
+    let user: UserModelInfo[] = [];
+    try {
+      user = await browserModelStore().list();
+    } catch (e) {
+      error = `your stored models could not be listed (${messageOf(e)})`;
+    }
+    set({ shipped, user, loaded: true, error });
+  },
+  async importFiles(files) {
+    if (get().importing) return;
+    set({ importing: true, importProgress: null, importError: null, lastImport: null });
+    const job = compute().start('modelImport', { files }, { onProgress: (importProgress) => set({ importProgress }) });
+    importJob = job.id;
+    try {
+      const r = await job.result;
+      set({ lastImport: r });
+      await get().refresh();
+    } catch (e) {
+      set({ importError: messageOf(e) });
+    } finally {
+      importJob = null;
+      set({ importing: false, importProgress: null });
+    }
+  },
+  cancelImport() {
+    if (importJob !== null) compute().cancel(importJob);
+  },
+  async remove(id) {
+    await browserModelStore().delete(id);
+    await get().refresh();
+  },
+}));
