@@ -82,6 +82,12 @@ export const useExplore = create<ExploreState>()((set, get) => {
     const clip = parseClipRef(s.clip);
     if (!model || !clip) return;
     if (viewJob !== null) compute().cancel(viewJob);
+    // A running projection would hold the worker's queue; it runs again after this view when it follows the view.
+    if (projJob !== null && get().projection.auto) {
+      compute().cancel(projJob);
+      projJob = null;
+      set((x) => ({ projection: { ...x.projection, running: false, progress: null } }));
+    }
     const demoBytes = clip.kind === 'demo' ? (demo ??= demoWavBytes()).slice().buffer : undefined;
     const job = compute().start('explore', { model, clip, demoBytes, sigma: s.sigma, tap: s.tap, seed: s.seed, window: s.window, topK: 16 }, {
       onProgress: (progress) => viewJob === job.id && set((x) => ({ view: { ...x.view, progress } })),

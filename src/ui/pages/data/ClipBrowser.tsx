@@ -52,14 +52,14 @@ export function ClipBrowser({ id, manifest }: { id: string; manifest: CorpusMani
       <div className="controls-row">
         <label>
           Class{' '}
-          <select value={cls} onChange={(e) => { setCls(e.target.value); setPage(0); }}>
+          <select aria-label="Class" value={cls} onChange={(e) => { setCls(e.target.value); setPage(0); }}>
             <option value="">all</option>
             {IRMAS_CLASSES.map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
         </label>
         <label>
           Split{' '}
-          <select value={split} onChange={(e) => { setSplit(e.target.value); setPage(0); }}>
+          <select aria-label="Split" value={split} onChange={(e) => { setSplit(e.target.value); setPage(0); }}>
             <option value="">all</option>
             {SPLITS.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { storageUse } from '../../../store/quota.ts';
 import { builtinListing, useCorpus, type PresetName } from '../../state/corpus.ts';
 import { JobProgress } from '../explore/JobProgress.tsx';
-import { describePreset, PRESET_INFO, presetClips, secondsLeft } from './presets.ts';
+import { describePreset, limitedClips, PRESET_INFO, presetClips, secondsLeft } from './presets.ts';
 
 function formatSeconds(s: number): string {
   return s < 90 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`;
@@ -14,10 +14,13 @@ function formatSeconds(s: number): string {
 export function CorpusRenderPanel() {
   const { preset, setPreset, job, render, cancel, corpora } = useCorpus();
   const [use, setUse] = useState<string>('');
+  const [limit, setLimit] = useState<number | null>(null);
   const info = PRESET_INFO.find((p) => p.name === preset)!;
   const stored = builtinListing(corpora, preset);
   const have = stored?.manifest.clips.length ?? 0;
   const total = presetClips(info);
+  const target = limitedClips(info, limit);
+  const haveOfTarget = limit === null ? have : Math.min(have, target);
   useEffect(() => {
     void storageUse().then((u) => u && setUse(`${(u.usage / 1e6).toFixed(1)} MB of ${(u.quota / 1e9).toFixed(1)} GB used by this site`));
   }, [have, job.running]);
@@ -33,12 +36,19 @@ export function CorpusRenderPanel() {
       <div className="controls-row">
         <label>
           Preset{' '}
-          <select value={preset} disabled={job.running} onChange={(e) => setPreset(e.target.value as PresetName)}>
+          <select aria-label="Preset" value={preset} disabled={job.running} onChange={(e) => setPreset(e.target.value as PresetName)}>
             {PRESET_INFO.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => void render()} disabled={job.running || have >= total}>
-          {have === 0 ? 'Render the corpus' : have < total ? `Resume rendering (${have} of ${total} stored)` : 'Rendered'}
+        <label>
+          Clips per class{' '}
+          <select aria-label="Clips per class" value={limit ?? ''} disabled={job.running} onChange={(e) => setLimit(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">all</option>
+            {[1, 3, 10, 30].map((n) => <option key={n} value={n}>at most {n} (a quick look)</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => void render(limit === null ? {} : { perClassLimit: limit })} disabled={job.running || haveOfTarget >= target}>
+          {have === 0 ? `Render ${target} clips` : haveOfTarget < target ? `Resume rendering (${have} of ${total} stored)` : 'Rendered'}
         </button>
       </div>
       <p className="hint">{describePreset(info)}.</p>

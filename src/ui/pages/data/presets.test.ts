@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCorpus, PRESETS } from '../../../corpus/plan.ts';
-import { PRESET_INFO, presetClips, secondsLeft } from './presets.ts';
+import { limitedClips, PRESET_INFO, presetClips, secondsLeft } from './presets.ts';
 
 describe('Data page presets', () => {
   it('match the corpus plan', () => {
@@ -9,6 +9,8 @@ describe('Data page presets', () => {
       expect([p.trainPerClass, p.validationPerClass, p.testClips]).toEqual([real.trainPerClass, real.validationPerClass, real.testClips]);
     }
     expect(presetClips(PRESET_INFO[0])).toBe(planCorpus(PRESETS.tiny, 1).length);
+    expect(limitedClips(PRESET_INFO[0], 1)).toBe(23);
+    expect(limitedClips(PRESET_INFO[0], null)).toBe(52);
   });
 
   it('estimates the time left', () => {

@@ -28,3 +28,9 @@ export function secondsLeft(done: number, total: number, elapsedSec: number): nu
   if (done < 2 || total <= done) return done >= total && total > 0 ? 0 : null;
   return (elapsedSec / done) * (total - done);
 }
+
+/** Clips a render of `p` makes with at most `limit` clips per class and split (and `limit` test clips). */
+export function limitedClips(p: PresetInfo, limit: number | null): number {
+  if (limit === null) return presetClips(p);
+  return 11 * (Math.min(limit, p.trainPerClass) + Math.min(limit, p.validationPerClass)) + Math.min(limit, p.testClips);
+}

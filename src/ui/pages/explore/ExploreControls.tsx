@@ -17,13 +17,13 @@ export function ExploreControls() {
     <div className="explore-controls">
       <label>
         Model{' '}
-        <select value={model ?? ''} onChange={(e) => setView({ model: e.target.value })}>
+        <select aria-label="Model" value={model ?? ''} onChange={(e) => setView({ model: e.target.value })}>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </label>
       <label>
         Clip{' '}
-        <select value={clip} onChange={(e) => setView({ clip: e.target.value, window: 0 })}>
+        <select aria-label="Clip" value={clip} onChange={(e) => setView({ clip: e.target.value, window: 0 })}>
           <option value="demo">demo chords (built in)</option>
           {uploads.length > 0 && (
             <optgroup label="Your uploads">
@@ -66,7 +66,7 @@ export function ExploreControls() {
       </div>
       <label>
         Noise seed{' '}
-        <input type="number" min={0} step={1} value={seed} className="narrow" onChange={(e) => {
+        <input type="number" aria-label="Noise seed" min={0} step={1} value={seed} className="narrow" onChange={(e) => {
           const v = Math.floor(Number(e.target.value));
           if (Number.isFinite(v) && v >= 0) setView({ seed: v });
         }} />
@@ -74,7 +74,7 @@ export function ExploreControls() {
       {windows > 1 && (
         <label>
           Window{' '}
-          <select value={window} onChange={(e) => setView({ window: Number(e.target.value) })}>
+          <select aria-label="Window" value={window} onChange={(e) => setView({ window: Number(e.target.value) })}>
             {Array.from({ length: windows }, (_, i) => <option key={i} value={i}>{i + 1} of {windows}</option>)}
           </select>
         </label>

@@ -50,7 +50,7 @@ export function ProjectionPanel() {
         <div className="controls-row">
           <label>
             Corpus{' '}
-            <select value={projection.corpus ?? ''} onChange={(e) => setProjectionCorpus(e.target.value || null)}>
+            <select aria-label="Corpus" value={projection.corpus ?? ''} onChange={(e) => setProjectionCorpus(e.target.value || null)}>
               {corpora.map((c) => (
                 <option key={c.id} value={c.id}>{c.id} ({c.manifest.clips.length} clips)</option>
               ))}

@@ -65,13 +65,13 @@ export function DenoisePanel() {
       <div className="controls-row">
         <label>
           Model{' '}
-          <select value={chosen} onChange={(e) => setModel(e.target.value)}>
+          <select aria-label="Model" value={chosen} onChange={(e) => setModel(e.target.value)}>
             {modelOptions(models).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
         <label>
           Clip{' '}
-          <select value={clip} onChange={(e) => setClip(e.target.value)}>
+          <select aria-label="Clip" value={clip} onChange={(e) => setClip(e.target.value)}>
             <option value="demo">demo chords (built in)</option>
             {corpora.map((c) => (
               <optgroup key={c.id} label={`Corpus ${c.id}`}>
@@ -82,11 +82,11 @@ export function DenoisePanel() {
         </label>
         <label>
           Denoise at σ{' '}
-          <input type="range" min={0} max={1} step={0.01} value={sigma} onChange={(e) => setSigma(Number(e.target.value))} />
+          <input type="range" aria-label="Denoise at σ" min={0} max={1} step={0.01} value={sigma} onChange={(e) => setSigma(Number(e.target.value))} />
         </label>
         <output>σ = {sigma.toFixed(2)} · DDPM t ≈ {ddpmTOfSigma(sigma)}</output>
         <label>
-          Seed <input type="number" className="narrow" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value)) || 0))} />
+          Seed <input type="number" aria-label="Seed" className="narrow" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value)) || 0))} />
         </label>
         <button type="button" onClick={runDenoise} disabled={denoise.job.running}>Denoise</button>
       </div>
@@ -98,7 +98,7 @@ export function DenoisePanel() {
       <div className="controls-row">
         <label>
           DDIM steps{' '}
-          <select value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
+          <select aria-label="DDIM steps" value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
             {[2, 4, 8, 16, 32].map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </label>

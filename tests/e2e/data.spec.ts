@@ -1,0 +1,70 @@
+// The Data page in Chromium: the tiny built-in corpus rendered in the page's worker, a reload in
+// the middle resuming it (clips stored as they finish are kept), counts, filters, thumbnails,
+// playback, and a full storage quota reported with what is stored kept.
+import { expect, test } from '@playwright/test';
+import { guardOrigin } from './helpers/origin-guard.ts';
+import { DataPage } from './pages/data-page.ts';
+
+test('renders the tiny corpus in the page and resumes it after a reload', async ({ page, baseURL }) => {
+  test.setTimeout(420_000);
+  const guard = guardOrigin(page, new URL(baseURL!).origin);
+  const data = new DataPage(page);
+  await data.goto('tiny');
+  await expect(data.stored).toHaveText(/^0 of 52 clips of tiny stored/);
+  const t0 = Date.now();
+  await data.startRender();
+  await expect(data.progress).toBeVisible();
+  await expect.poll(() => data.storedCount(), { timeout: 120_000 }).toBeGreaterThanOrEqual(4);
+  const firstPartSec = (Date.now() - t0) / 1000;
+  await data.screenshot('data-rendering');
+
+  await page.reload();
+  await expect.poll(() => data.storedCount()).toBeGreaterThanOrEqual(4);
+  const kept = await data.storedCount();
+  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering \\(${kept} of 52 stored\\)`) })).toBeVisible();
+  const t1 = Date.now();
+  await data.startRender();
+  const summary = await data.waitForResult();
+  const resumeSec = (Date.now() - t1) / 1000;
+  const m = /(\d+) clips rendered and (\d+) kept/.exec(summary)!;
+  expect(Number(m[2])).toBeGreaterThanOrEqual(kept);
+  expect(Number(m[1]) + Number(m[2])).toBe(52);
+  await expect(data.stored).toHaveText(/^52 of 52 clips/);
+  test.info().annotations.push({ type: 'tiny corpus render in the page', description: `${kept} clips in ${firstPartSec.toFixed(1)} s before the reload; resume: ${summary} (${resumeSec.toFixed(1)} s wall)` });
+  console.log(`tiny corpus: ${kept} clips before the reload (${firstPartSec.toFixed(1)} s); resume: ${summary}`);
+
+  // Counts, filters, thumbnails and playback.
+  const counts = page.getByRole('table', { name: /Clips per class in builtin:tiny:1/ });
+  await expect(counts.getByRole('row', { name: /^train/ }).getByRole('cell')).toHaveText([...Array(11).fill('3'), '33']);
+  await expect(counts.getByRole('row', { name: /^test/ }).getByRole('cell').last()).toHaveText('8');
+  await data.classFilter.selectOption('vio');
+  await data.splitFilter.selectOption('train');
+  await expect(data.clips).toHaveCount(3);
+  for (const item of await data.clips.all()) await expect(item).toContainText('vio');
+  await expect(page.getByRole('img', { name: 'Log-mel of train-vio-0001' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play train-vio-0001' }).click();
+  await expect(data.alert).toHaveCount(0);
+  await data.splitFilter.selectOption('');
+  await data.classFilter.selectOption('');
+  await expect(page.getByText('52 clips', { exact: true })).toBeVisible();
+  await data.screenshot('data-rendered-tiny');
+  expect(guard.foreign()).toEqual([]);
+});
+
+test('a full storage quota is reported and the clips stored before are kept', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const data = new DataPage(page);
+  await data.goto('tiny');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 600_000 });
+  await data.startRender(1);
+  await expect(data.alert).toContainText(/browser storage is full.*Everything stored before is kept/, { timeout: 180_000 });
+  await expect(data.alert).toContainText(/clips are stored and kept/);
+  const stored = await data.storedCount();
+  expect(stored).toBeGreaterThan(0);
+  expect(stored).toBeLessThan(23);
+  await data.screenshot('data-quota-full');
+  await page.reload();
+  await expect.poll(() => data.storedCount()).toBe(stored);
+  await expect(data.clips).toHaveCount(stored);
+});
