@@ -23,7 +23,7 @@ export class ModelsPage {
   }
 
   card(name: string): Locator {
-    return this.page.getByRole('article', { name: `Model ${name}` });
+    return this.page.getByRole('article', { name: `Model ${name}`, exact: true });
   }
 
   async screenshot(name: string): Promise<void> {
