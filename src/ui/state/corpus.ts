@@ -37,6 +37,8 @@ export interface CorpusState {
   importedAudio: Record<string, Record<string, Blob>>;
   refresh(): Promise<void>;
   setPreset(p: PresetName): void;
+  /** On the first visit with nothing rendered, starts rendering the chosen preset (unless ?autorender=0). */
+  autoRender(): void;
   render(opts?: { perClassLimit?: number }): Promise<void>;
   cancel(): void;
   importIrmas(files: PickedFile[], folder: string): Promise<void>;
@@ -46,6 +48,7 @@ export interface CorpusState {
 
 const IDLE: RenderJob = { running: false, progress: null, error: null, quota: false, result: null, startedAt: 0 };
 let renderId: number | null = null;
+let autoTried = false;
 
 function audioMap(manifest: CorpusManifest, files: PickedFile[]): Record<string, Blob> {
   const byPath = new Map(files.map((f) => [f.path, f.file]));
@@ -75,6 +78,13 @@ export const useCorpus = create<CorpusState>()((set, get) => ({
   },
   setPreset(preset) {
     set({ preset });
+  },
+  autoRender() {
+    const s = get();
+    if (autoTried || !s.loaded || s.job.running) return;
+    autoTried = true;
+    if (new URLSearchParams(location.search).get('autorender') === '0') return;
+    if (!s.corpora.some((c) => c.id.startsWith('builtin:'))) void s.render();
   },
   async render(opts = {}) {
     if (get().job.running) return;

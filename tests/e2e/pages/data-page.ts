@@ -28,8 +28,9 @@ export class DataPage {
     this.irmasFolder = page.getByLabel('IRMAS folder');
   }
 
-  async goto(preset = 'tiny'): Promise<void> {
-    await this.page.goto(`/?page=data&preset=${preset}`);
+  /** Opens the page; with `autorender` false the first visit does not start rendering by itself. */
+  async goto(preset = 'tiny', autorender = false): Promise<void> {
+    await this.page.goto(`/?page=data&preset=${preset}${autorender ? '' : '&autorender=0'}`);
     await expect(this.page.getByRole('heading', { name: 'The built-in corpus' })).toBeVisible();
   }
 

@@ -1,4 +1,4 @@
-// The Data page: render the built-in corpus (resumable), look at its clips (counts, filters,
+// The Data page: render the built-in corpus (on the first visit, and resumable), look at its clips (counts, filters,
 // thumbnails, playback), import IRMAS / OpenPIR, and remove stored corpora.
 import { useEffect, useState } from 'react';
 import { builtinListing, useCorpus } from '../../state/corpus.ts';
@@ -9,7 +9,9 @@ import { CorpusRenderPanel } from './CorpusRenderPanel.tsx';
 export function DataPage() {
   const { corpora, loaded, listError, preset, remove, job } = useCorpus();
   const [chosen, setChosen] = useState<string | null>(null);
-  useEffect(() => void useCorpus.getState().refresh(), []);
+  useEffect(() => {
+    void useCorpus.getState().refresh().then(() => useCorpus.getState().autoRender());
+  }, []);
   const current = corpora.find((c) => c.id === chosen) ?? builtinListing(corpora, preset) ?? corpora[0];
   return (
     <div className="data-page">
