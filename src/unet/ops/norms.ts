@@ -1,8 +1,9 @@
 // Normalisations over the channel axis of channels-last tensors [B, ..., C]: GroupNorm (resnets)
 // and LayerNorm (modulation without affine, attention with). Statistics are two-pass (mean, then
-// mean squared deviation) like PyTorch, and reduce innermost axes first to avoid transposes.
+// mean squared deviation) like PyTorch; the reductions are chosen per backend in ./means.ts.
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../common/errors.ts';
+import { groupMean, meanLastAxis } from './means.ts';
 
 /**
  * GroupNorm of x [B, ..., C] with `groups` groups of consecutive channels; gamma, beta [C].
@@ -17,9 +18,8 @@ export function groupNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, group
   const positions = x.size / (B * C);
   return tf.tidy(() => {
     const xg = tf.reshape(x, [B, positions, groups, per]);
-    // Mean over (positions, channels in group): innermost axis first, then positions.
-    const mean = tf.mean(tf.mean(xg, 3, true), 1, true); // [B,1,G,1]
-    const variance = tf.mean(tf.mean(tf.squaredDifference(xg, mean), 3, true), 1, true);
+    const mean = groupMean(xg); // [B,1,G,1]: over positions and the channels in each group
+    const variance = groupMean(tf.squaredDifference(xg, mean));
     const inv = tf.rsqrt(tf.add(variance, eps)); // [B,1,G,1]
     const scale = tf.mul(inv, tf.reshape(gamma, [1, 1, groups, per])); // [B,1,G,per]
     const shift = tf.sub(tf.reshape(beta, [1, 1, groups, per]), tf.mul(mean, scale));
@@ -29,9 +29,8 @@ export function groupNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, group
 
 /** Mean and 1/sqrt(var + eps) over the last axis (keepDims). */
 function channelStats(x: tf.Tensor, eps: number): [tf.Tensor, tf.Tensor] {
-  const axis = x.rank - 1;
-  const mean = tf.mean(x, axis, true);
-  const inv = tf.rsqrt(tf.add(tf.mean(tf.squaredDifference(x, mean), axis, true), eps));
+  const mean = meanLastAxis(x);
+  const inv = tf.rsqrt(tf.add(meanLastAxis(tf.squaredDifference(x, mean)), eps));
   return [mean, inv];
 }
 
