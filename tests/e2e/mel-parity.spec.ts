@@ -2,40 +2,19 @@
 // tests/output, never into dist/), computes the mel of ../shared/fixtures/mel in Chromium and must
 // match it as in Node; it also decodes MP3, Ogg Vorbis, FLAC and WAV with the same wasm decoders.
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildTestPage, ROOT, serveTestPage, SHARED_FIXTURES } from './helpers/test-page.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pagesDir = path.join(root, 'tests/e2e/pages');
-const outDir = path.join(root, 'tests/output/mel-parity-page');
-const sharedFixtures = path.resolve(root, '../shared/fixtures');
-const audioFixtures = path.join(root, 'tests/fixtures/audio');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const audioFixtures = path.join(ROOT, 'tests/fixtures/audio');
 
 test.beforeAll(async () => {
-  expect(existsSync(path.join(sharedFixtures, 'mel/audio.npy')), `shared fixtures missing at ${sharedFixtures}`).toBe(true);
-  await build({
-    configFile: false,
-    root: pagesDir,
-    base: './',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: path.join(pagesDir, 'mel-parity.html') } },
-  });
+  expect(existsSync(path.join(SHARED_FIXTURES, 'mel/audio.npy')), `shared fixtures missing at ${SHARED_FIXTURES}`).toBe(true);
+  await buildTestPage('mel-parity');
 });
 
 test('mel front end in Chromium matches the PyTorch fixture; wasm decoders work', async ({ page, baseURL }) => {
-  const prefix = new URL('__mel-parity/', baseURL).href;
-  await page.route(`${prefix}**`, async (route) => {
-    const rel = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^\/__mel-parity\//, ''));
-    const file = rel.startsWith('fixtures/') ? path.join(sharedFixtures, rel.slice('fixtures/'.length))
-      : rel.startsWith('audio/') ? path.join(audioFixtures, rel.slice('audio/'.length))
-      : path.join(outDir, rel);
-    if (!existsSync(file) || rel.includes('..')) return route.fulfill({ status: 404, body: 'not found' });
-    await route.fulfill({ body: readFileSync(file), contentType: TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  });
+  const prefix = await serveTestPage(page, baseURL!, 'mel-parity', { mounts: { 'fixtures/': SHARED_FIXTURES, 'audio/': audioFixtures } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${prefix}mel-parity.html`);
