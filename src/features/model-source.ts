@@ -8,7 +8,7 @@
 // Browser-safe: folders are opened through an injected opener (model-source-node.ts in Node).
 import { LabError } from '../common/errors.ts';
 import type { UNetConfig } from '../unet/config.ts';
-import { PAPER_CONFIG, STUDENT_CONFIG } from '../unet/presets.ts';
+import { PAPER_CONFIG, STUDENT_CONFIG, TINY_CONFIG } from '../unet/presets.ts';
 import { randomInitWeights } from '../unet/randomInit.ts';
 import type { NamedWeights } from '../weights/types.ts';
 import { hashJson, hashWeights } from './hash.ts';
@@ -32,17 +32,8 @@ export interface ModelSource {
 /** Seed of every random-init control (fixed, so the control is the same model in every run). */
 export const CONTROL_SEED = 0;
 
-/** A tiny config for tests and quick runs: the paper's layout with 4-16 channels. */
-export const TINY_CONFIG: UNetConfig = {
-  ...PAPER_CONFIG,
-  channels: [4, 8, 8, 16],
-  attention_heads: 2,
-  attention_features: 4,
-  resnet_groups: 2,
-  modulation_features: 8,
-  embedding_features: 12,
-  embedding_max_length: 5,
-};
+/** A tiny config for tests and quick runs (defined with the other presets in src/unet/presets.ts). */
+export { TINY_CONFIG };
 
 export const NAMED_CONFIGS: Readonly<Record<string, UNetConfig>> = { student: STUDENT_CONFIG, paper: PAPER_CONFIG, tiny: TINY_CONFIG };
 

@@ -1,20 +1,12 @@
 // Test helpers of the training part: a tiny U-Net config and synthetic log-mel clips with
 // learnable structure (harmonic stacks that move in time over a noise floor).
-import { STUDENT_CONFIG } from '../unet/presets.ts';
+import { TINY_CONFIG } from '../unet/presets.ts';
 import type { UNetConfig } from '../unet/config.ts';
 import { N_MELS, type MelClip } from './melData.ts';
 import { Prng } from './prng.ts';
 
-export const TINY_TRAIN_CONFIG: UNetConfig = {
-  ...STUDENT_CONFIG,
-  channels: [4, 8, 8, 16],
-  attention_heads: 2,
-  attention_features: 4,
-  resnet_groups: 2,
-  modulation_features: 8,
-  embedding_features: 12,
-  embedding_max_length: 5,
-};
+/** The tiny U-Net config the training tests use (the shared preset). */
+export const TINY_TRAIN_CONFIG: UNetConfig = TINY_CONFIG;
 
 /** `count` clips of `frames` frames in log-mel units (about -11.5 .. 2). */
 export function syntheticMelClips(count: number, frames: number, seed: number): MelClip[] {

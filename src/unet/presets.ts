@@ -37,3 +37,15 @@ export const STUDENT_CONFIG: UNetConfig = {
   attention_features: 16,
   modulation_features: 128,
 };
+
+/** A tiny config of the same layout (4-16 channels) for tests and quick runs. */
+export const TINY_CONFIG: UNetConfig = {
+  ...PAPER_CONFIG,
+  channels: [4, 8, 8, 16],
+  attention_heads: 2,
+  attention_features: 4,
+  resnet_groups: 2,
+  modulation_features: 8,
+  embedding_features: 12,
+  embedding_max_length: 5,
+};
