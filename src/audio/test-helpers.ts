@@ -7,7 +7,8 @@ import { parseNpy, type NpyArray } from '../common/npy.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** ../shared/fixtures relative to the repo root; tests fail (not skip) when it is missing. */
-export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+export { SHARED_FIXTURES } from '../common/testing/shared-fixtures.ts';
+import { SHARED_FIXTURES } from '../common/testing/shared-fixtures.ts';
 export const AUDIO_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/audio');
 
 export function readSharedNpy(rel: string): NpyArray {

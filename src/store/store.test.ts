@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SHARED_FIXTURES } from '../common/testing/shared-fixtures.ts';
 import { loadBankNode } from '../corpus/bank-node.ts';
 import { loadModelFiles } from '../weights/model-files.ts';
 import { builtinCorpusId, CorpusStore } from './corpus-store.ts';
@@ -15,7 +16,7 @@ import { renderBuiltinCorpus } from './render-builtin.ts';
 import { UploadStore } from './upload-store.ts';
 import { melThumbnail } from './thumbnail.ts';
 
-const FIXTURE = path.resolve('../shared/fixtures/unet-2d');
+const FIXTURE = path.join(SHARED_FIXTURES, 'unet-2d');
 const blob = (bytes: Uint8Array | string) => new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]);
 const fixtureFiles = () => {
   const config = JSON.parse(readFileSync(path.join(FIXTURE, 'config.json'), 'utf8'));

@@ -2,12 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseUNetConfig } from './config.ts';
 import { expectedWeightShapes, parameterCount, tfjsShape } from './shapes.ts';
 import { PAPER_CONFIG, STUDENT_CONFIG } from './presets.ts';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+import { SHARED_FIXTURES as FIXTURES } from '../common/testing/shared-fixtures.ts';
 
 function headerShapes(file: string): Map<string, number[]> {
   const buf = readFileSync(file);

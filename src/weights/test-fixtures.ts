@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { bytesSource, checkRange, type ByteSource } from './bytesource.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+export { SHARED_FIXTURES as FIXTURES } from '../common/testing/shared-fixtures.ts';
+import { SHARED_FIXTURES as FIXTURES } from '../common/testing/shared-fixtures.ts';
 
 /** Absolute path of a fixture file; throws (the test fails, it is not skipped) if missing. */
 export function fixturePath(...parts: string[]): string {

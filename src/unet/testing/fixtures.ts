@@ -2,14 +2,14 @@
 // inputs, v and every tap in torch layout) and the relative error used for parity.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseNpy, type NpyArray } from '../../common/npy.ts';
 import { parseUNetConfig, type UNetConfig } from '../config.ts';
 import { withFileSource } from '../../weights/bytesource-node.ts';
 import { readSafetensors } from '../../weights/read.ts';
 import type { NamedWeights } from '../../weights/types.ts';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures');
+export { SHARED_FIXTURES as FIXTURES } from '../../common/testing/shared-fixtures.ts';
+import { SHARED_FIXTURES as FIXTURES } from '../../common/testing/shared-fixtures.ts';
 
 export interface UNetFixture {
   dir: string;

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { build, type PluginOption } from 'vite';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED_FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+export { SHARED_FIXTURES } from '../../../src/common/testing/shared-fixtures.ts';
+import { SHARED_FIXTURES } from '../../../src/common/testing/shared-fixtures.ts';
 const PAGES = path.join(ROOT, 'tests/e2e/pages');
 
 const TYPES: Record<string, string> = {
