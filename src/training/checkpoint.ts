@@ -1,10 +1,7 @@
-// Training checkpoints: <dir>/checkpoint.safetensors (parameters as `param/<key>`, Adam moments
-// as `adam_m/<key>` and `adam_v/<key>`, float32, bit-exact) and <dir>/checkpoint.json (step,
-// generator state, batch order, options, normalisation, elapsed time). Both are written to a
-// temporary name and renamed, the JSON last, so an interrupted save leaves the previous
-// checkpoint readable.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// Training checkpoints as bytes (no file system): the tensors as one float32 safetensors blob
+// (parameters as `param/<key>`, Adam moments as `adam_m/<key>` and `adam_v/<key>`, bit-exact)
+// and the rest as JSON (step, generator state, batch order, options, normalisation, elapsed
+// time). Where they are kept is a RunStore's business (run-store-node.ts, store/train-runs.ts).
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../common/errors.ts';
 import { bytesSource } from '../weights/bytesource.ts';
@@ -13,9 +10,6 @@ import { readTensorData } from '../weights/safetensors.ts';
 import { encodeSafetensorsF32 } from '../weights/safetensors-write.ts';
 import type { AdamState } from './adam.ts';
 import type { PrngState } from './prng.ts';
-
-export const CHECKPOINT_TENSORS = 'checkpoint.safetensors';
-export const CHECKPOINT_JSON = 'checkpoint.json';
 
 /** Everything besides tensors that a resumed run needs to continue exactly. */
 export interface TrainState {
@@ -39,14 +33,14 @@ export interface Checkpoint {
   v: Map<string, Float32Array>;
 }
 
-function atomicWrite(file: string, bytes: Uint8Array | string): void {
-  writeFileSync(`${file}.tmp`, bytes);
-  renameSync(`${file}.tmp`, file);
+/** A checkpoint as stored: the tensors' safetensors bytes and the state's JSON text. */
+export interface CheckpointBytes {
+  tensors: Uint8Array;
+  json: string;
 }
 
-/** Saves parameters, Adam state and the train state into `dir`. */
-export function saveCheckpoint(dir: string, params: Map<string, tf.Tensor>, adam: AdamState, state: TrainState): void {
-  mkdirSync(dir, { recursive: true });
+/** Encodes parameters, Adam state and the train state (reads the tensors back). */
+export function encodeCheckpoint(params: Map<string, tf.Tensor>, adam: AdamState, state: TrainState): CheckpointBytes {
   const entries: [string, { shape: number[]; data: Float32Array }][] = [];
   const add = (prefix: string, map: Map<string, tf.Tensor>) => {
     for (const [k, t] of map) entries.push([`${prefix}/${k}`, { shape: t.shape, data: t.dataSync() as Float32Array }]);
@@ -54,26 +48,19 @@ export function saveCheckpoint(dir: string, params: Map<string, tf.Tensor>, adam
   add('param', params);
   add('adam_m', adam.m);
   add('adam_v', adam.v);
-  atomicWrite(path.join(dir, CHECKPOINT_TENSORS), encodeSafetensorsF32(entries, { format: 'diffpir-train-checkpoint' }));
-  atomicWrite(path.join(dir, CHECKPOINT_JSON), `${JSON.stringify(state)}\n`);
+  return { tensors: encodeSafetensorsF32(entries, { format: 'diffpir-train-checkpoint' }), json: `${JSON.stringify(state)}\n` };
 }
 
-export function hasCheckpoint(dir: string): boolean {
-  return existsSync(path.join(dir, CHECKPOINT_JSON)) && existsSync(path.join(dir, CHECKPOINT_TENSORS));
-}
-
-/** Reads a checkpoint written by saveCheckpoint. */
-export async function loadCheckpoint(dir: string): Promise<Checkpoint> {
-  if (!hasCheckpoint(dir)) throw new LabError(`${dir}: no training checkpoint (${CHECKPOINT_JSON} + ${CHECKPOINT_TENSORS}) to resume from`);
+/** Decodes what encodeCheckpoint made; `where` names the checkpoint in errors. */
+export async function decodeCheckpoint(bytes: CheckpointBytes, where: string): Promise<Checkpoint> {
   let state: TrainState;
   try {
-    state = JSON.parse(readFileSync(path.join(dir, CHECKPOINT_JSON), 'utf8')) as TrainState;
+    state = JSON.parse(bytes.json) as TrainState;
   } catch (e) {
-    throw new LabError(`${dir}/${CHECKPOINT_JSON}: unreadable (${(e as Error).message})`);
+    throw new LabError(`${where}: checkpoint state unreadable (${(e as Error).message})`);
   }
-  if (state.format !== 'diffpir-train-checkpoint') throw new LabError(`${dir}/${CHECKPOINT_JSON}: not a training checkpoint`);
-  const file = path.join(dir, CHECKPOINT_TENSORS);
-  const source = bytesSource(new Uint8Array(readFileSync(file)), file);
+  if (state?.format !== 'diffpir-train-checkpoint') throw new LabError(`${where}: not a training checkpoint`);
+  const source = bytesSource(bytes.tensors, `${where} tensors`);
   const header = await readSafetensorsHeader(source);
   const out: Checkpoint = { state, params: new Map(), m: new Map(), v: new Map() };
   for (const e of header.entries) {
@@ -81,7 +68,7 @@ export async function loadCheckpoint(dir: string): Promise<Checkpoint> {
     const group = e.name.slice(0, slash);
     const key = e.name.slice(slash + 1);
     const target = group === 'param' ? out.params : group === 'adam_m' ? out.m : group === 'adam_v' ? out.v : undefined;
-    if (target === undefined) throw new LabError(`${file}: unexpected tensor "${e.name}"`);
+    if (target === undefined) throw new LabError(`${where}: unexpected tensor "${e.name}"`);
     target.set(key, await readTensorData(source, e));
   }
   return out;

@@ -1,12 +1,7 @@
-// The training data: a corpus split as log-mel spectrograms ([128, frames] row-major, the audio
-// part's front end), their normalisation statistics, and batches of random crops in the U-Net's
-// channels-last layout [B, 128, frames, 1].
-import { logMel } from '../audio/mel.ts';
+// The training data (no Node imports): log-mel clips ([128, frames] row-major, the audio part's
+// front end), their normalisation statistics, and batches of random crops in the U-Net's
+// channels-last layout [B, 128, frames, 1]. Reading a corpus folder: melData-node.ts.
 import { LabError } from '../common/errors.ts';
-import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
-import { clipsOf } from '../corpus/manifest.ts';
-import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
-import type { Split } from '../corpus/types.ts';
 import { normaliseLogMel, silenceValue, type MelNormalisation } from '../features/mel-norm.ts';
 
 export const N_MELS = 128;
@@ -16,21 +11,6 @@ export interface MelClip {
   /** [128, frames] row-major: raw ln(max(mel, 1e-5)), or normalised after normaliseClips. */
   mel: Float32Array;
   frames: number;
-}
-
-/** Every clip of `split` in the corpus folder, as raw log-mel spectrograms. */
-export async function loadSplitMels(corpusDir: string, split: Split, opts: JobOptions & { limit?: number } = {}): Promise<MelClip[]> {
-  const manifest = loadManifest(corpusDir);
-  const records = clipsOf(manifest, split).slice(0, opts.limit ?? Infinity);
-  if (records.length === 0) throw new LabError(`corpus ${corpusDir}: no ${split} clips in manifest.json`);
-  const out: MelClip[] = [];
-  for (const [i, clip] of records.entries()) {
-    throwIfCancelled(opts.signal, 'loading mels');
-    const lm = logMel(await readClipSamples(corpusDir, manifest, clip));
-    out.push({ id: clip.id, mel: lm.logMel, frames: lm.frames });
-    opts.onProgress?.({ stage: `computing ${split} log-mels`, done: i + 1, total: records.length });
-  }
-  return out;
 }
 
 /** Scalar mean and standard deviation of every log-mel value of `clips` (float64 sums). */

@@ -69,3 +69,17 @@ Features: \`--model ${i.name}\`. Control: \`random-init:${i.name}\` (same config
 PyTorch: \`npx diffpir export models/${i.name} --out ${i.name}.safetensors\` writes a DiffusionModel state_dict.
 `;
 }
+
+/** config.json extras: name, mel normalisation (read by features/mel-norm.ts), training facts. */
+export function trainedConfigExtras(info: ModelCardInfo): Record<string, unknown> {
+  return {
+    name: info.name,
+    mel: { normalisation: { mean: info.melNorm.mean, std: info.melNorm.std } },
+    training: {
+      objective: 'v-diffusion', steps: info.steps, batch: info.settings.batch, seed: info.settings.seed,
+      cropFrames: info.settings.cropFrames, adam: info.settings.adam, corpus: info.corpus, backend: info.backend,
+      wallTimeSec: Math.round(info.wallTimeSec), finalTrainLoss: info.finalTrainLoss, validation: info.validation,
+      lossLog: info.logFile,
+    },
+  };
+}

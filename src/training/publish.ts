@@ -4,23 +4,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeModelDir } from '../weights/index.ts';
 import type { NamedWeights } from '../weights/types.ts';
-import { buildModelCard, type ModelCardInfo } from './modelCard.ts';
+import { buildModelCard, trainedConfigExtras, type ModelCardInfo } from './modelCard.ts';
 
 export const MODEL_CARD = 'MODEL_CARD.md';
-
-/** config.json extras: name, mel normalisation (read by features/mel-norm.ts), training facts. */
-export function trainedConfigExtras(info: ModelCardInfo): Record<string, unknown> {
-  return {
-    name: info.name,
-    mel: { normalisation: { mean: info.melNorm.mean, std: info.melNorm.std } },
-    training: {
-      objective: 'v-diffusion', steps: info.steps, batch: info.settings.batch, seed: info.settings.seed,
-      cropFrames: info.settings.cropFrames, adam: info.settings.adam, corpus: info.corpus, backend: info.backend,
-      wallTimeSec: Math.round(info.wallTimeSec), finalTrainLoss: info.finalTrainLoss, validation: info.validation,
-      lossLog: info.logFile,
-    },
-  };
-}
 
 export async function publishModel(dir: string, weights: NamedWeights, info: ModelCardInfo): Promise<void> {
   await writeModelDir(dir, weights, info.settings.config, { float16: info.storage === 'float16', extras: trainedConfigExtras(info) });

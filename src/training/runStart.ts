@@ -8,7 +8,8 @@ import type { UNetConfig } from '../unet/config.ts';
 import { createUNet, type UNet } from '../unet/model.ts';
 import { randomInitWeights } from '../unet/randomInit.ts';
 import { newAdamState, type AdamOptions, type AdamState } from './adam.ts';
-import { hasCheckpoint, loadCheckpoint } from './checkpoint.ts';
+import { decodeCheckpoint } from './checkpoint.ts';
+import type { RunStore } from './run-store.ts';
 import { melStatistics, type MelClip } from './melData.ts';
 import { Prng } from './prng.ts';
 
@@ -38,14 +39,16 @@ export interface RunStart {
   resumed: boolean;
 }
 
-/** A fresh run, or the state of `ckDir`'s checkpoint when `resume`. */
-export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], ckDir: string, resume: boolean): Promise<RunStart> {
-  const ck = resume && hasCheckpoint(ckDir) ? await loadCheckpoint(ckDir) : undefined;
-  if (resume && !ck) throw new LabError(`--resume: ${ckDir} holds no checkpoint`);
+/** A fresh run, or the state of the store's checkpoint when `resume`. */
+export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], store: RunStore, resume: boolean): Promise<RunStart> {
+  const ckDir = store.where;
+  const bytes = resume ? await store.loadCheckpoint() : undefined;
+  if (resume && !bytes) throw new LabError(`resume: ${ckDir} holds no checkpoint`);
+  const ck = bytes ? await decodeCheckpoint(bytes, ckDir) : undefined;
   const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : melStatistics(rawTrain);
   const settingsRecord = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
   if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
-    throw new LabError(`--resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
+    throw new LabError(`resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
   }
   const init = randomInitWeights(s.config, s.seed);
   if (ck) {

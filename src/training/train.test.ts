@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../compute/node.ts';
 import { DEFAULT_ADAM } from './adam.ts';
 import { syntheticMelClips, TINY_TRAIN_CONFIG } from './testing.ts';
+import { FolderRunStore } from './run-store-node.ts';
 import { trainDiffusion, type TrainOptions } from './train.ts';
 
 const dirs: string[] = [];
@@ -25,7 +26,7 @@ const train = syntheticMelClips(12, 20, 1);
 const validation = syntheticMelClips(4, 20, 2);
 const base = (outDir: string, steps: number): TrainOptions => ({
   settings: { config: TINY_TRAIN_CONFIG, batch: 3, seed: 7, cropFrames: 8, microBatch: 2, adam: { ...DEFAULT_ADAM, lr: 1e-2, warmupSteps: 2 } },
-  steps, train, validation, outDir, checkpointEvery: 2, validateEvery: 0, logEvery: 1,
+  steps, train, validation, store: new FolderRunStore(outDir), checkpointEvery: 2, validateEvery: 0, logEvery: 1,
 });
 
 describe('trainDiffusion', () => {

@@ -1,21 +1,21 @@
-// v-diffusion training of a UNetV0 on log-mel crops (Node): seeded batches, Adam, a JSONL loss
-// log, periodic validation and checkpoints, and an exact resume (same result as an uninterrupted
-// run for the same seed and steps). The finished model is written as a model folder whose
-// config.json records the mel normalisation that extraction must apply.
+// v-diffusion training of a UNetV0 on log-mel crops (Node and the browser worker): seeded batches,
+// Adam, a loss log, periodic validation and checkpoints kept by a RunStore (a folder in Node,
+// IndexedDB in the browser), and an exact resume (same result as an uninterrupted run for the
+// same seed and steps). The caller writes the finished model with the mel normalisation that
+// extraction must apply.
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import type { MelNormalisation } from '../features/mel-norm.ts';
 import type { NamedWeights } from '../weights/types.ts';
 import { disposeAdamState, learningRate } from './adam.ts';
-import { saveCheckpoint, type TrainState } from './checkpoint.ts';
+import { encodeCheckpoint, type TrainState } from './checkpoint.ts';
 import { evaluateDiffusion, type DiffusionEval } from './evaluate.ts';
 import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
 import { startRun, type TrainSettings } from './runStart.ts';
 import { trainStep } from './step.ts';
-import { appendLog, SigmaBins, TRAIN_LOG, truncateLog } from './trainLog.ts';
+import type { RunStore } from './run-store.ts';
+import { SigmaBins } from './trainLog.ts';
 
 export type { TrainSettings } from './runStart.ts';
 
@@ -26,8 +26,8 @@ export interface TrainOptions extends JobOptions {
   /** Raw log-mel clips (normalised inside with the training split's statistics). */
   train: MelClip[];
   validation: MelClip[];
-  /** Run folder: checkpoint/, train-log.jsonl. */
-  outDir: string;
+  /** Where the checkpoint and the loss log live (FolderRunStore in Node). */
+  store: RunStore;
   resume?: boolean;
   checkpointEvery?: number;
   /** Validate every N steps (0: only at the end). */
@@ -51,23 +51,19 @@ export interface TrainResult {
   clipsPerSec: number;
 }
 
-export const CHECKPOINT_DIR = 'checkpoint';
-
 /** Trains (or resumes) a run; see the header. */
 export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const s = o.settings;
-  const ckDir = path.join(o.outDir, CHECKPOINT_DIR);
-  const logFile = path.join(o.outDir, TRAIN_LOG);
+  const store = o.store;
   if (s.cropFrames % 8 !== 0) throw new LabError(`crop of ${s.cropFrames} frames: must be a multiple of 8 (the U-Net's downsampling)`);
   if (o.train.length === 0) throw new LabError('training: no training clips');
-  const run = await startRun(s, o.train, ckDir, o.resume ?? false);
+  const run = await startRun(s, o.train, store, o.resume ?? false);
   const { model, adam, prng, melNorm, settingsRecord } = run;
   let { order, cursor, step } = run;
   const elapsedBefore = run.elapsedSec;
   const train = normaliseClips(o.train, melNorm);
   const validation = normaliseClips(o.validation.slice(0, o.validationClips ?? 64), melNorm);
-  mkdirSync(o.outDir, { recursive: true });
-  truncateLog(logFile, run.resumed ? step : -1);
+  await store.truncateLog(run.resumed ? step : -1);
 
   const sessionStart = performance.now();
   const elapsed = () => elapsedBefore + (performance.now() - sessionStart) / 1000;
@@ -83,11 +79,11 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const state = (): TrainState => ({
     format: 'diffpir-train-checkpoint', step, prng: prng.state(), order, cursor, elapsedSec: elapsed(), settings: settingsRecord,
   });
-  const validate = () => {
+  const validate = async () => {
     if (validation.length === 0) return;
     lastVal = evaluateDiffusion(model, validation, melNorm, { frames: s.cropFrames, seed: s.seed + 1, batch: s.batch });
     lastValStep = step;
-    appendLog(logFile, { kind: 'val', step, ...lastVal, time: elapsed() });
+    await store.appendLog({ kind: 'val', step, ...lastVal, time: elapsed() });
     o.onLine?.(`step ${step}: validation v-loss ${lastVal.vLoss.toFixed(4)}, x0 error ${lastVal.x0Error.toFixed(4)} (${lastVal.clips} clips)`);
   };
 
@@ -121,17 +117,17 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
           kind: 'train' as const, step, loss: finalLoss, lossBySigma: bins.take(), lr: learningRate(s.adam, step), gradNorm,
           time: t, stepsPerSec: sessionSteps / sessionSec, clipsPerSec: (sessionSteps * s.batch) / sessionSec,
         };
-        appendLog(logFile, line);
+        await store.appendLog(line);
         const eta = ((o.steps - step) / line.stepsPerSec / 60).toFixed(1);
         o.onLine?.(`step ${step}/${o.steps}  loss ${finalLoss.toFixed(4)}  ${line.stepsPerSec.toFixed(3)} steps/s  ${line.clipsPerSec.toFixed(2)} clips/s  eta ${eta} min`);
         o.onProgress?.({ stage: 'training', done: step, total: o.steps, detail: `loss ${finalLoss.toFixed(4)}` });
         intervalLoss = 0;
         intervalSteps = 0;
       }
-      if ((o.validateEvery ?? 0) > 0 && step % o.validateEvery! === 0) validate();
-      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps) saveCheckpoint(ckDir, model.params, adam, state());
+      if ((o.validateEvery ?? 0) > 0 && step % o.validateEvery! === 0) await validate();
+      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
     }
-    if (lastValStep !== step) validate();
+    if (lastValStep !== step) await validate();
     const weights: NamedWeights = new Map();
     for (const [k, t] of model.params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
     const t = elapsed();

@@ -2,9 +2,8 @@
 // {kind: "train", step, loss, lossBySigma: {"0.0-0.2": ...}, lr, gradNorm, time, stepsPerSec,
 // clipsPerSec}; validation lines: {kind: "val", step, vLoss, vLossBySigma, x0Error, time}.
 // `time` is training seconds since the run began (over resumed sessions). On resume, lines
-// after the checkpoint's step are dropped so the log reads as one uninterrupted run.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-
+// after the checkpoint's step are dropped so the log reads as one uninterrupted run (the RunStore
+// keeps it: a file in Node, IndexedDB in the browser).
 export const TRAIN_LOG = 'train-log.jsonl';
 export const SIGMA_BINS = 5;
 
@@ -14,26 +13,22 @@ export interface LogLine {
   [k: string]: unknown;
 }
 
-/** Keeps only lines with step <= `step` (and drops unreadable lines). */
-export function truncateLog(file: string, step: number): void {
-  if (!existsSync(file)) return;
-  const kept = readFileSync(file, 'utf8').split('\n').filter((l) => {
+/** Parses JSON-lines text, dropping unreadable lines. */
+export function parseLogLines(text: string): LogLine[] {
+  const out: LogLine[] = [];
+  for (const l of text.split('\n')) {
+    if (!l.trim()) continue;
     try {
-      return l.trim() !== '' && (JSON.parse(l) as LogLine).step <= step;
+      out.push(JSON.parse(l) as LogLine);
     } catch {
-      return false;
+      // a line cut by an interrupted write
     }
-  });
-  writeFileSync(file, kept.length ? `${kept.join('\n')}\n` : '');
+  }
+  return out;
 }
 
-export function appendLog(file: string, line: LogLine): void {
-  appendFileSync(file, `${JSON.stringify(line)}\n`);
-}
-
-export function readLog(file: string): LogLine[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LogLine);
+export function formatLogLines(lines: readonly LogLine[]): string {
+  return lines.map((l) => `${JSON.stringify(l)}\n`).join('');
 }
 
 /** Per-sample losses accumulated by sigma bin ([0, 0.2), [0.2, 0.4), ...) between log lines. */

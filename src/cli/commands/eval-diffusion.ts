@@ -10,7 +10,8 @@ import { resolveModelNode } from '../../features/model-source-node.ts';
 import { stderrProgress } from '../../training/cliSupport.ts';
 import { resolveCorpusDir } from '../../training/corpusDir.ts';
 import { evaluateDiffusion } from '../../training/evaluate.ts';
-import { loadSplitMels, normaliseClips } from '../../training/melData.ts';
+import { normaliseClips } from '../../training/melData.ts';
+import { loadSplitMels } from '../../training/melData-node.ts';
 import { createUNet } from '../../unet/model.ts';
 
 export const evalDiffusionCommand: Command = {

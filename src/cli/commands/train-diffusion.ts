@@ -8,8 +8,9 @@ import { loadManifest } from '../../corpus/manifest-node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
 import { readUNetConfig, stderrProgress } from '../../training/cliSupport.ts';
 import { resolveCorpusDir } from '../../training/corpusDir.ts';
-import { loadSplitMels } from '../../training/melData.ts';
+import { loadSplitMels } from '../../training/melData-node.ts';
 import { publishModel } from '../../training/publish.ts';
+import { FolderRunStore } from '../../training/run-store-node.ts';
 import { trainDiffusion } from '../../training/train.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
 
@@ -51,7 +52,7 @@ export const trainDiffusionCommand: Command = {
     };
     console.log(`training on ${train.length} clips (${corpusDir}), ${validation.length} validation clips; backend ${backend.name}; batch ${batch}, ${steps} steps`);
     const result = await trainDiffusion({
-      settings, steps, train, validation, outDir, resume: args.bool('resume'),
+      settings, steps, train, validation, store: new FolderRunStore(outDir), resume: args.bool('resume'),
       checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
       validateEvery: args.num('validate-every', 250), validationClips: args.num('val-clips', 64),
       logEvery: 10, onLine: (l) => console.log(l),
