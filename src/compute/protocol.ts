@@ -21,6 +21,7 @@ import type { ProbeTrainParams, ProbeTrainResult } from './messages/probe-train.
 import type { HanTrainParams, HanTrainResult } from './messages/han-train.ts';
 import type { RecognizeParams, RecognizeResult } from './messages/recognize.ts';
 import type { SweepRunParams, SweepRunResult } from './messages/sweep-run.ts';
+import type { DiffusionTrainParams, DiffusionTrainResult } from './messages/diffusion-train.ts';
 
 export interface RequestMap {
   init: { params: InitParams; result: InitResult };
@@ -39,6 +40,7 @@ export interface RequestMap {
   hanTrain: { params: HanTrainParams; result: HanTrainResult };
   recognize: { params: RecognizeParams; result: RecognizeResult };
   sweepRun: { params: SweepRunParams; result: SweepRunResult };
+  diffusionTrain: { params: DiffusionTrainParams; result: DiffusionTrainResult };
 }
 
 export type RequestKind = keyof RequestMap;

@@ -2,6 +2,7 @@
 // config.json + shards; checked by loading it) or a PyTorch checkpoint (.safetensors) with its
 // config.json, converted here (streaming, with progress) into a model folder. Errors name the
 // file and the key (e.g. a config mismatch). Stored through UserModelStore (quota-safe).
+import { MODEL_CARD } from '../training/modelCard.ts';
 import { LabError } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
 import { parseUNetConfig } from '../unet/config.ts';
@@ -67,7 +68,7 @@ export async function importModelFiles(inputs: ModelFileInput[], store: UserMode
   const warnings: string[] = [];
   let name: string;
   if (byName.has(MODEL_JSON)) {
-    for (const [n, f] of byName) if (n === MODEL_JSON || n === CONFIG_JSON || n === 'MODEL_CARD.md' || /\.bin$/i.test(n)) files.set(n, new Uint8Array(await f.file.arrayBuffer()));
+    for (const [n, f] of byName) if (n === MODEL_JSON || n === CONFIG_JSON || n === MODEL_CARD || /\.bin$/i.test(n)) files.set(n, new Uint8Array(await f.file.arrayBuffer()));
     const loaded = await loadModelFiles(memoryFiles(folder ?? 'model folder', files), opts);
     warnings.push(...loaded.warnings);
     tensors = loaded.weights.size;

@@ -5,6 +5,8 @@ import { parameterCount } from '../unet/shapes.ts';
 import type { DiffusionEval } from './evaluate.ts';
 import type { TrainSettings } from './train.ts';
 
+export const MODEL_CARD = 'MODEL_CARD.md';
+
 export interface ModelCardInfo {
   name: string;
   settings: TrainSettings;
@@ -38,7 +40,7 @@ export function buildModelCard(i: ModelCardInfo): string {
 
 A v-objective diffusion U-Net (UNetV0 layout of the seed paper, unconditional: every
 cross-attention reads the learned null embedding) trained by this lab on log-mel spectrograms
-of its built-in corpus, with \`npx diffpir train-diffusion\`.
+of a corpus, by the command or page named under Training.
 
 ## Model
 - ${configLine(s.config)}

@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeModelDir } from '../weights/index.ts';
 import type { NamedWeights } from '../weights/types.ts';
-import { buildModelCard, trainedConfigExtras, type ModelCardInfo } from './modelCard.ts';
+import { buildModelCard, MODEL_CARD, trainedConfigExtras, type ModelCardInfo } from './modelCard.ts';
 
-export const MODEL_CARD = 'MODEL_CARD.md';
+export { MODEL_CARD } from './modelCard.ts';
 
 export async function publishModel(dir: string, weights: NamedWeights, info: ModelCardInfo): Promise<void> {
   await writeModelDir(dir, weights, info.settings.config, { float16: info.storage === 'float16', extras: trainedConfigExtras(info) });

@@ -15,7 +15,7 @@ import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from '
 import { startRun, type TrainSettings } from './runStart.ts';
 import { trainStep } from './step.ts';
 import type { RunStore } from './run-store.ts';
-import { SigmaBins } from './trainLog.ts';
+import { SigmaBins, type LogLine } from './trainLog.ts';
 
 export type { TrainSettings } from './runStart.ts';
 
@@ -37,6 +37,8 @@ export interface TrainOptions extends JobOptions {
   logEvery?: number;
   /** One human-readable progress line per log interval. */
   onLine?: (line: string) => void;
+  /** Every loss-log line as it is written (live curves). */
+  onLog?: (line: LogLine) => void;
 }
 
 export interface TrainResult {
@@ -83,7 +85,9 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     if (validation.length === 0) return;
     lastVal = evaluateDiffusion(model, validation, melNorm, { frames: s.cropFrames, seed: s.seed + 1, batch: s.batch });
     lastValStep = step;
-    await store.appendLog({ kind: 'val', step, ...lastVal, time: elapsed() });
+    const line: LogLine = { kind: 'val', step, ...lastVal, time: elapsed() };
+    await store.appendLog(line);
+    o.onLog?.(line);
     o.onLine?.(`step ${step}: validation v-loss ${lastVal.vLoss.toFixed(4)}, x0 error ${lastVal.x0Error.toFixed(4)} (${lastVal.clips} clips)`);
   };
 
@@ -118,6 +122,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
           time: t, stepsPerSec: sessionSteps / sessionSec, clipsPerSec: (sessionSteps * s.batch) / sessionSec,
         };
         await store.appendLog(line);
+        o.onLog?.(line);
         const eta = ((o.steps - step) / line.stepsPerSec / 60).toFixed(1);
         o.onLine?.(`step ${step}/${o.steps}  loss ${finalLoss.toFixed(4)}  ${line.stepsPerSec.toFixed(3)} steps/s  ${line.clipsPerSec.toFixed(2)} clips/s  eta ${eta} min`);
         o.onProgress?.({ stage: 'training', done: step, total: o.steps, detail: `loss ${finalLoss.toFixed(4)}` });

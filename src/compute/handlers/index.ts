@@ -13,6 +13,7 @@ import { probeTrainHandler } from './probe-train.ts';
 import { hanTrainHandler } from './han-train.ts';
 import { recognizeHandler } from './recognize.ts';
 import { sweepRunHandler } from './sweep-run.ts';
+import { diffusionTrainHandler } from './diffusion-train.ts';
 
 export const handlers: HandlerMap = {
   init: initHandler,
@@ -31,4 +32,5 @@ export const handlers: HandlerMap = {
   hanTrain: hanTrainHandler,
   recognize: recognizeHandler,
   sweepRun: sweepRunHandler,
+  diffusionTrain: diffusionTrainHandler,
 };
