@@ -27,10 +27,10 @@ export interface TrainRunInfo<P = Record<string, unknown>> {
 export class TrainRunStore {
   constructor(readonly kv: KeyValueStore) {}
 
-  async list(): Promise<TrainRunInfo[]> {
-    const out: TrainRunInfo[] = [];
+  async list<P = Record<string, unknown>>(): Promise<TrainRunInfo<P>[]> {
+    const out: TrainRunInfo<P>[] = [];
     for (const key of await this.kv.keys('info:')) {
-      const info = await this.kv.get<TrainRunInfo>(key);
+      const info = await this.kv.get<TrainRunInfo<P>>(key);
       if (info) out.push(info);
     }
     return out.sort((a, b) => b.updated.localeCompare(a.updated));

@@ -1,4 +1,5 @@
-// Page object for the Models page: model cards, the import inputs and result, denoise and sample.
+// Page object for the Models page: model cards, the import inputs and result, the training
+// panel, denoise and sample.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -8,6 +9,7 @@ export class ModelsPage {
   readonly filesInput: Locator;
   readonly importStatus: Locator;
   readonly alert: Locator;
+  readonly trainPanel: Locator;
 
   constructor(readonly page: Page) {
     this.cards = page.getByRole('article', { name: /^Model / });
@@ -15,6 +17,7 @@ export class ModelsPage {
     this.filesInput = page.getByLabel('Checkpoint and config files');
     this.importStatus = page.locator('p.ok[role="status"]');
     this.alert = page.getByRole('alert');
+    this.trainPanel = page.getByRole('region', { name: 'Train a diffusion model' });
   }
 
   async goto(): Promise<void> {

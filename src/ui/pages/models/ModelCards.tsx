@@ -1,8 +1,11 @@
 // The models this lab has: shipped ones (from models/index.json) with their MODEL_CARD.md,
-// the random-init controls, and the user's own (stored in this browser, deletable).
+// the random-init controls, and the user's own (stored in this browser, with the card they
+// brought or were trained with, deletable).
 import { useEffect, useState } from 'react';
 import { RANDOM_INIT_OPTIONS, useModels, type ShippedModel } from '../../state/models.ts';
 import { messageOf, modelsBase } from '../../state/lab-locations.ts';
+import { browserModelStore, type UserModelInfo } from '../../../store/model-store.ts';
+import { MODEL_CARD } from '../../../training/modelCard.ts';
 import { MarkdownView } from './MarkdownView.tsx';
 
 function unetSummary(config: Record<string, unknown> | null): string {
@@ -40,6 +43,26 @@ function Card({ model }: { model: ShippedModel }) {
   );
 }
 
+/** The MODEL_CARD.md a user model brought (a trained or imported folder), read from this browser. */
+function UserModelCard({ info }: { info: UserModelInfo }) {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    if (!info.files.includes(MODEL_CARD)) return;
+    let live = true;
+    const store = browserModelStore();
+    store.files(info).read(MODEL_CARD).then((b) => live && setText(new TextDecoder().decode(b)), () => live && setText(null));
+    return () => {
+      live = false;
+    };
+  }, [info]);
+  return text ? (
+    <details>
+      <summary>Model card</summary>
+      <MarkdownView source={text} />
+    </details>
+  ) : null;
+}
+
 export function ModelCards() {
   const { shipped, user, loaded, error, remove } = useModels();
   return (
@@ -59,6 +82,7 @@ export function ModelCards() {
           <article className="model-card" key={m.id} aria-label={`Model ${m.name}`}>
             <h3>{m.name} <span className="badge">yours</span></h3>
             <p className="hint">{unetSummary(m.configJson)} · {m.origin} · {(m.bytes / 1e6).toFixed(1)} MB in this browser · added {m.added.slice(0, 10)}</p>
+            <UserModelCard info={m} />
             <button type="button" onClick={() => void remove(m.id)} aria-label={`Delete ${m.name} from this browser`}>Delete</button>
           </article>
         ))}
