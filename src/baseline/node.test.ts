@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,7 @@ import { initNodeBackend } from '../compute/node.ts';
 import { IRMAS_CLASSES } from '../corpus/classes.ts';
 import { makeManifest } from '../corpus/manifest.ts';
 import type { ClipRecord } from '../corpus/types.ts';
+import { openSweepCorpus, pretrainedHanBaseline } from '../sweep/node.ts';
 import { loadHanDir, trainBaselineOnCorpus } from './node.ts';
 
 let root = '';
@@ -64,5 +65,18 @@ describe('trainBaselineOnCorpus', () => {
     expect(tf.memory().numTensors).toBe(start);
     await expect(loadHanDir(path.join(root, 'nothing'))).rejects.toThrow(/cannot read .*model.json/);
     await expect(trainBaselineOnCorpus({ corpus: path.join(root, 'nope'), out })).rejects.toThrow(/not a folder and not a preset/);
+  });
+
+  it('as a sweep baseline, is accepted for the same corpus content in another folder and refused for other content', async () => {
+    const out = path.join(root, 'han');
+    const moved = path.join(root, 'moved-corpus');
+    await cp(path.join(root, 'corpus'), moved, { recursive: true });
+    const runner = pretrainedHanBaseline(out);
+    const cell = await runner.run(await openSweepCorpus(moved), { seed: 1 });
+    expect(cell.test.clips).toBe(2);
+    const manifest = JSON.parse(await readFile(path.join(moved, 'manifest.json'), 'utf8'));
+    manifest.clips[0].labels = ['voi'];
+    await writeFile(path.join(moved, 'manifest.json'), JSON.stringify(manifest));
+    await expect(runner.run(await openSweepCorpus(moved), { seed: 1 })).rejects.toThrow(/was trained on rendered-corpus-[0-9a-f]{12}, the sweep uses rendered-moved-corpus-[0-9a-f]{12}/);
   });
 });

@@ -1,6 +1,5 @@
 // Corpus helpers shared by every sweep host: a class-balanced subset of each split
 // (--max-clips) and a stable id of a manifest's content.
-import { hashJson } from '../features/hash.ts';
 import type { SweepClip } from './types.ts';
 
 /**
@@ -26,8 +25,4 @@ export function limitClips<C extends SweepClip>(clips: readonly C[], max: number
   return out;
 }
 
-/** Short content id: 12 hex digits of a hash over clip ids, splits, labels and checksums. */
-export async function contentId(clips: readonly { id: string; split: string; labels: readonly string[]; checksum?: string; file?: string }[]): Promise<string> {
-  const h = await hashJson(clips.map((c) => [c.id, c.split, c.labels, c.checksum ?? c.file ?? '']));
-  return h.slice(0, 12);
-}
+export { contentId } from '../corpus/content-id.ts';

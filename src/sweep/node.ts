@@ -14,7 +14,8 @@ import { PRESETS, planCorpus, getPreset } from '../corpus/plan.ts';
 import type { CorpusManifest } from '../corpus/types.ts';
 import { loadHanDir } from '../baseline/node.ts';
 import { melClips, hanCell } from './baseline.ts';
-import { contentId, limitClips } from './corpus.ts';
+import { contentId, corpusId } from '../corpus/content-id.ts';
+import { limitClips } from './corpus.ts';
 import type { BaselineRunner, ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
 
 export const CORPUS_CACHE_DIR = '.cache/corpus';
@@ -49,10 +50,10 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
     read: () => readClipSamples(dir, manifest, c),
   }));
   const clips = limitClips(all, opts.maxClips);
-  const name = manifest.preset ?? path.basename(path.resolve(dir));
   return {
-    id: `${manifest.source}-${name}${manifest.seed !== undefined ? `-seed${manifest.seed}` : ''}-${await contentId(all)}`,
+    id: await corpusId(manifest, path.basename(path.resolve(dir))),
     info: {
+      contentId: await contentId(manifest.clips),
       source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: dir, version: manifest.version,
       clips: Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, clips.filter((c) => c.split === s).length])),
       ...(opts.maxClips !== undefined ? { maxClipsPerSplit: opts.maxClips } : {}),
@@ -109,11 +110,14 @@ export function pretrainedHanBaseline(dir: string): BaselineRunner {
       const han = await loadHanDir(dir);
       try {
         const prov = han.meta.provenance ?? {};
+        // Same corpus: the same content (any folder, any machine), or for models made before that
+        // was recorded, the same folder.
         const trainedOn = typeof prov.corpusDir === 'string' ? path.resolve(prov.corpusDir) : undefined;
         const ours = typeof corpus.info.folder === 'string' ? path.resolve(corpus.info.folder) : undefined;
-        if (!trainedOn || trainedOn !== ours || (prov.maxClips ?? undefined) !== (corpus.info.maxClipsPerSplit ?? undefined)) {
-          throw new LabError(`Han CNN ${dir} was trained on ${String(prov.corpusDir ?? 'an unrecorded corpus')}` +
-            `${prov.maxClips ? ` (max ${String(prov.maxClips)} clips)` : ''}, the sweep uses ${ours ?? corpus.id}; omit --baseline to train one here`);
+        const same = typeof prov.corpusContent === 'string' ? prov.corpusContent === corpus.info.contentId : trainedOn !== undefined && trainedOn === ours;
+        if (!same || (prov.maxClips ?? undefined) !== (corpus.info.maxClipsPerSplit ?? undefined)) {
+          throw new LabError(`Han CNN ${dir} was trained on ${String(prov.corpusId ?? prov.corpusDir ?? 'an unrecorded corpus')}` +
+            `${prov.maxClips ? ` (max ${String(prov.maxClips)} clips)` : ''}, the sweep uses ${corpus.id}${ours ? ` (${ours})` : ''}; omit --baseline to train one here`);
         }
         const test = await melClips(corpus, 'test', opts.signal);
         return await hanCell(han, test, corpus, `han-cnn (${dir})`, started, (performance.now() - started) / 1000);
