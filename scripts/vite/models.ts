@@ -11,12 +11,13 @@ export interface ModelIndexEntry {
   /** The folder name under models/ (what the app calls the model). */
   name: string;
   files: string[];
-  /** "MODEL_CARD.md" when the folder has one. */
+  /** The folder's card: "MODEL_CARD.md" (U-Nets), "card.md" (a Han CNN from train-baseline), or null. */
   card: string | null;
   /** config.json as stored, or null when it is missing or not JSON. */
   config: Record<string, unknown> | null;
 }
 
+const CARD_FILES = ['MODEL_CARD.md', 'card.md'];
 const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models');
 
 function readConfig(dir: string): Record<string, unknown> | null {
@@ -35,7 +36,7 @@ export function listModels(root = MODELS_DIR): ModelIndexEntry[] {
     .map((d) => {
       const dir = path.join(root, d.name);
       const files = readdirSync(dir).filter((f) => !f.startsWith('.') && statSync(path.join(dir, f)).isFile()).sort();
-      return { name: d.name, files, card: files.includes('MODEL_CARD.md') ? 'MODEL_CARD.md' : null, config: readConfig(dir) };
+      return { name: d.name, files, card: CARD_FILES.find((c) => files.includes(c)) ?? null, config: readConfig(dir) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

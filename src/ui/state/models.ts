@@ -21,7 +21,10 @@ export interface ModelOption {
 }
 
 export interface ModelsState {
+  /** Shipped U-Nets. */
   shipped: ShippedModel[];
+  /** Other shipped folders with a model.json (the Han CNN baseline). */
+  baselines: ShippedModel[];
   user: UserModelInfo[];
   loaded: boolean;
   error: string | null;
@@ -33,6 +36,11 @@ export interface ModelsState {
   importFiles(files: { path: string; file: Blob }[]): Promise<void>;
   cancelImport(): void;
   remove(id: string): Promise<void>;
+}
+
+/** A shipped folder holding a U-Net (its config.json has the UNet settings, bare or under "unet"). */
+export function isUNetFolder(m: Pick<ShippedModel, 'config'>): boolean {
+  return m.config !== null && ('unet' in m.config || 'channels' in m.config);
 }
 
 /** The named random-init configs offered next to the shipped and user models. */
@@ -58,6 +66,7 @@ let importJob: number | null = null;
 
 export const useModels = create<ModelsState>()((set, get) => ({
   shipped: [],
+  baselines: [],
   user: [],
   loaded: false,
   error: null,
@@ -66,11 +75,11 @@ export const useModels = create<ModelsState>()((set, get) => ({
   importError: null,
   lastImport: null,
   async refresh() {
-    let shipped: ShippedModel[] = [];
+    let all: ShippedModel[] = [];
     let error: string | null = null;
     try {
       const res = await fetch(new URL('index.json', modelsBase()));
-      if (res.ok) shipped = ((await res.json()) as { models?: ShippedModel[] }).models ?? [];
+      if (res.ok) all = ((await res.json()) as { models?: ShippedModel[] }).models ?? [];
       else if (res.status !== 404) error = `models/index.json: HTTP ${res.status}`;
     } catch (e) {
       error = `models/index.json could not be read (${messageOf(e)})`;
@@ -81,7 +90,7 @@ export const useModels = create<ModelsState>()((set, get) => ({
     } catch (e) {
       error = `your stored models could not be listed (${messageOf(e)})`;
     }
-    set({ shipped, user, loaded: true, error });
+    set({ shipped: all.filter(isUNetFolder), baselines: all.filter((m) => !isUNetFolder(m)), user, loaded: true, error });
   },
   async importFiles(files) {
     if (get().importing) return;

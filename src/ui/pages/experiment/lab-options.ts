@@ -3,6 +3,7 @@
 // stored in IndexedDB). Loaded once, refreshed on demand.
 import { create } from 'zustand';
 import { browserCorpusStore } from '../../../store/corpus-store.ts';
+import { isUNetFolder } from '../../state/models.ts';
 import { corpusLabel, corpusValue } from './corpus-ref.ts';
 
 export interface Choice {
@@ -30,8 +31,7 @@ async function shippedModels(): Promise<string[]> {
     const res = await fetch(new URL('models/index.json', document.baseURI));
     if (!res.ok) return [];
     const index = (await res.json()) as { models?: { name: string; config: Record<string, unknown> | null }[] };
-    // U-Net folders have a config.json with the UNet settings; other folders (Han CNN, probes) do not.
-    return (index.models ?? []).filter((m) => m.config && ('unet' in m.config || 'channels' in m.config)).map((m) => m.name);
+    return (index.models ?? []).filter(isUNetFolder).map((m) => m.name);
   } catch {
     return [];
   }

@@ -14,7 +14,7 @@ function unetSummary(config: Record<string, unknown> | null): string {
   return `${u.dim ?? 2}D U-Net, channels [${(u.channels as number[]).join(', ')}], items [${(u.items as number[] | undefined)?.join(', ') ?? '?'}]`;
 }
 
-function Card({ model }: { model: ShippedModel }) {
+function Card({ model, badge = 'shipped' }: { model: ShippedModel; badge?: string }) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,10 +29,10 @@ function Card({ model }: { model: ShippedModel }) {
   }, [model]);
   return (
     <article className="model-card" aria-label={`Model ${model.name}`}>
-      <h3>{model.name} <span className="badge">shipped</span></h3>
-      <p className="hint">{unetSummary(model.config)} · {model.files.length} files</p>
+      <h3>{model.name} <span className="badge">{badge}</span></h3>
+      <p className="hint">{badge === 'shipped' ? unetSummary(model.config) : 'Han et al. (2017) CNN, the baseline (scored on the Compare page)'} · {model.files.length} files</p>
       {!model.card && <p className="hint">No model card in this folder.</p>}
-      {error && <p className="error" role="alert">{model.name}/MODEL_CARD.md could not be read ({error})</p>}
+      {error && <p className="error" role="alert">{model.name}/{model.card} could not be read ({error})</p>}
       {text && (
         <details open>
           <summary>Model card</summary>
@@ -64,7 +64,7 @@ function UserModelCard({ info }: { info: UserModelInfo }) {
 }
 
 export function ModelCards() {
-  const { shipped, user, loaded, error, remove } = useModels();
+  const { shipped, baselines, user, loaded, error, remove } = useModels();
   return (
     <section aria-labelledby="models-list-heading">
       <h2 id="models-list-heading">Models</h2>
@@ -72,6 +72,7 @@ export function ModelCards() {
       {loaded && shipped.length === 0 && <p className="hint">No model is shipped with this build (models/ holds none); the random-init models are always here.</p>}
       <div className="model-cards">
         {shipped.map((m) => <Card key={m.name} model={m} />)}
+        {baselines.map((m) => <Card key={m.name} model={m} badge="baseline" />)}
         {RANDOM_INIT_OPTIONS.map((o) => (
           <article className="model-card" key={o.value} aria-label={`Model ${o.value}`}>
             <h3>{o.value} <span className="badge">control</span></h3>
