@@ -20,9 +20,10 @@ test('models: cards, checkpoint conversion kept across a reload, a clear mismatc
   await models.goto();
   await expect(models.card('random-init')).toBeVisible();
   await expect(models.card('random-init:tiny')).toBeVisible();
-  const index = (await (await page.request.get('models/index.json')).json()) as { models: { name: string; card: string | null }[] };
+  const index = (await (await page.request.get('models/index.json')).json()) as { models: { name: string; card: string | null; config: object | null }[] };
   for (const m of index.models) {
     await expect(models.card(m.name)).toBeVisible();
+    await expect(models.card(m.name)).toContainText(m.config ? 'shipped' : 'baseline');
     if (m.card) await expect(models.card(m.name).getByText('Model card')).toBeVisible();
   }
 
