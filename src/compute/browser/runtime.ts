@@ -27,6 +27,7 @@ export class BrowserRuntime implements ComputeRuntime {
   private facts: BackendFacts | null = null;
   private starting: Promise<BackendChoice> | null = null;
   private watchedDevice: GpuDeviceLike | null = null;
+  private switching: Promise<BackendChoice> | null = null;
 
   constructor(private events: RuntimeEvents) {}
 
@@ -67,11 +68,23 @@ export class BrowserRuntime implements ComputeRuntime {
     throw new LabError(`no compute backend could start: ${failures.join('; ')}`, 'backend');
   }
 
-  async fallBack(to: BackendName, reason: string): Promise<BackendChoice> {
+  /**
+   * Switches to `to` (CPU if that fails). Concurrent calls (the device-loss watcher and a request
+   * retried on WASM) share one switch: two overlapping tf.setBackend calls would make tfjs drop
+   * the first initialisation as outdated.
+   */
+  fallBack(to: BackendName, reason: string): Promise<BackendChoice> {
+    this.switching ??= this.switchTo(to, reason).finally(() => {
+      this.switching = null;
+    });
+    return this.switching;
+  }
+
+  private async switchTo(to: BackendName, reason: string): Promise<BackendChoice> {
     const problem = await this.start(to);
     if (problem !== null) {
       if (to === 'cpu') throw new LabError(`falling back to CPU failed (${problem})`, 'backend');
-      return this.fallBack('cpu', `${reason} ${BACKEND_LABEL[to]} failed to start (${problem}), so CPU is used.`);
+      return this.switchTo('cpu', `${reason} ${BACKEND_LABEL[to]} failed to start (${problem}), so CPU is used.`);
     }
     return this.adopt(to, reason);
   }
