@@ -1,8 +1,10 @@
 // Training a diffusion U-Net in the page (Models page, worker, WASM): a tiny config on the quick
 // tone data, interrupted by a reload after a checkpoint, resumed from it, finished and stored as
-// a user model with its card and loss curve; no request leaves the app's origin.
+// a user model with its card and loss curve, then probed on the Probe page like a shipped model;
+// no request leaves the app's origin.
 import { expect, test } from '@playwright/test';
 import { guardOrigin } from './helpers/origin-guard.ts';
+import { ProbePageObject } from './pages/experiment-pages.ts';
 import { ModelsPage } from './pages/models-page.ts';
 
 test('train a tiny diffusion model in the page, reload mid-run, resume from the checkpoint, get the model and its card', async ({ page, baseURL }) => {
@@ -36,5 +38,19 @@ test('train a tiny diffusion model in the page, reload mid-run, resume from the 
   await card.getByText('Model card').click();
   await expect(card).toContainText('12 steps, batch 2');
   await models.screenshot('train-diffusion-done');
+
+  // The trained model (and its random-init control) on the Probe page: features and an MLP probe.
+  const userId = await page.evaluate(async () => {
+    const open = indexedDB.open('diffpir-models');
+    const db = await new Promise<IDBDatabase>((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+    const keys = await new Promise<IDBValidKey[]>((res) => { const r = db.transaction('files').objectStore('files').getAllKeys(); r.onsuccess = () => res(r.result); });
+    return String(keys.find((k) => String(k).startsWith('model:'))).slice('model:'.length);
+  });
+  const probe = new ProbePageObject(page);
+  await probe.goto(`model=user:${userId}&clips=4&epochs=4`);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue(`user:${userId}`);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option', { hasText: 'random-init:trained-tiny (control' })).toHaveCount(1);
+  await probe.trainAndWait();
+  await expect(page.getByRole('figure', { name: 'Class-wise test F1, MLP probe' })).toContainText(/model trained-tiny · data tones-tiny-seed1/);
   expect(guard.foreign()).toEqual([]);
 });

@@ -1,8 +1,9 @@
-// What the experiment pages can choose from: U-Net models (the app's models/index.json, plus the
-// random-init configs) and corpora (the synthetic tone stand-ins, plus corpora the Data page
+// What the experiment pages can choose from: U-Net models (the app's models/index.json, the
+// random-init configs, and the user's stored models with their controls) and corpora (the synthetic tone stand-ins, plus corpora the Data page
 // stored in IndexedDB). Loaded once, refreshed on demand.
 import { create } from 'zustand';
 import { browserCorpusStore } from '../../../store/corpus-store.ts';
+import { browserModelStore } from '../../../store/model-store.ts';
 import { isUNetFolder } from '../../state/models.ts';
 import { corpusLabel, corpusValue } from './corpus-ref.ts';
 
@@ -64,6 +65,14 @@ export const useLabOptions = create<LabOptionsState>()((set, get) => ({
       });
     } catch (e) {
       error = `stored corpora could not be listed (${e instanceof Error ? e.message : String(e)})`;
+    }
+    try {
+      for (const m of await browserModelStore().list()) {
+        models.push({ value: `user:${m.id}`, label: `${m.name} (yours, ${m.origin})` });
+        models.push({ value: `random-init:user:${m.id}`, label: `random-init:${m.name} (control: same config, random weights)` });
+      }
+    } catch (e) {
+      error = `your stored models could not be listed (${e instanceof Error ? e.message : String(e)})`;
     }
     set({ models, shipped, corpora: [...stored, ...tones], loaded: true, error });
   },
