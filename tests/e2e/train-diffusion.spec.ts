@@ -23,6 +23,8 @@ test('train a tiny diffusion model in the page, reload mid-run, resume from the 
   await models.screenshot('train-diffusion-running');
 
   await page.reload();
+  await expect(models.trainPanel.getByLabel('Model name')).toHaveValue('trained-tiny');
+  await expect(models.trainPanel.getByLabel('Steps', { exact: true })).toHaveValue('12');
   const unfinished = models.trainPanel.getByRole('list', { name: 'Unfinished training runs' });
   await expect(unfinished).toContainText(/trained-tiny: interrupted at step ([2-9]|1[01]) of 12/);
   const at = Number(/at step (\d+)/.exec((await unfinished.textContent()) ?? '')![1]);

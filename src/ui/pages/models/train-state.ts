@@ -1,6 +1,7 @@
-// Models page slice for training a diffusion U-Net in the worker: the settings, the job with its
-// live loss-log lines, the runs kept in IndexedDB (an unfinished one can be resumed after a stop
-// or a reload: same run id, so the worker continues from its checkpoint), and the result.
+// Models page slice for training a diffusion U-Net in the worker: the settings (remembered in
+// localStorage), the job with its live loss-log lines, the runs kept in IndexedDB (an unfinished
+// one can be resumed after a stop or a reload: same run id, so the worker continues from its
+// checkpoint), and the result.
 import { create } from 'zustand';
 import type { Progress } from '../../../common/progress.ts';
 import type { DiffusionTrainParams, DiffusionTrainProgress, DiffusionTrainResult } from '../../../compute/messages/diffusion-train.ts';
@@ -49,6 +50,18 @@ export interface TrainState {
   refreshRuns(): Promise<void>;
 }
 
+const FORM_KEY = 'diffpir-train-form';
+
+/** The last settings used on this browser (kept across reloads), else the defaults. */
+function savedForm(): TrainForm {
+  try {
+    const saved = JSON.parse(localStorage.getItem(FORM_KEY) ?? 'null') as Partial<TrainForm> | null;
+    return { ...TRAIN_DEFAULTS, ...(saved && typeof saved === 'object' ? saved : {}) };
+  } catch {
+    return TRAIN_DEFAULTS;
+  }
+}
+
 let jobId: number | null = null;
 const newRunId = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
 
@@ -74,7 +87,7 @@ export const useTrain = create<TrainState>()((set, get) => {
     }
   };
   return {
-    form: TRAIN_DEFAULTS,
+    form: savedForm(),
     running: false,
     runId: null,
     progress: null,
@@ -82,7 +95,14 @@ export const useTrain = create<TrainState>()((set, get) => {
     result: null,
     error: null,
     runs: [],
-    set: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
+    set(patch) {
+      set((s) => ({ form: { ...s.form, ...patch } }));
+      try {
+        localStorage.setItem(FORM_KEY, JSON.stringify(get().form));
+      } catch {
+        // storage refused (private mode, quota): the settings just are not remembered
+      }
+    },
     async start() {
       const f = get().form;
       const corpus = corpusFromValue(f.corpus);
