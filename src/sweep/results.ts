@@ -1,6 +1,7 @@
 // Starting or resuming a results file: a new file gets the settings, models and corpus; an
 // existing one is resumed only when its fingerprint (everything a cell's figures depend on
-// besides the cell's own sigma/tap/head) matches, else a LabError names what differs.
+// besides the cell's own sigma/tap/head) matches, else a LabError names what differs. One
+// exception: a file made without a baseline accepts one (only the baseline cell is added).
 import { LabError } from '../common/errors.ts';
 import { FEATURES_VERSION } from '../features/cache.ts';
 import { stableJson } from '../features/hash.ts';
@@ -45,6 +46,12 @@ export function resumeResults(stored: unknown, fingerprint: Record<string, unkno
     throw new LabError(`${where}: not a DiffPIR sweep results file (format "diffpir-sweep", version 1); give another --out`);
   }
   const old = (r.fingerprint ?? {}) as Record<string, unknown>;
+  // A file swept without a baseline takes one later: the baseline cell depends on nothing the
+  // probe cells do, so they stay valid and only the baseline cell runs.
+  if (old.baseline === null && typeof fingerprint.baseline === 'string') {
+    old.baseline = fingerprint.baseline;
+    r.notes = (r.notes ?? []).filter((n) => !n.startsWith('baseline: no Han CNN'));
+  }
   const differ = Object.keys({ ...old, ...fingerprint }).filter((k) => stableJson(old[k]) !== stableJson(fingerprint[k]));
   if (differ.length > 0) {
     const say = differ.map((k) => `${k}: ${stableJson(old[k])} there, ${stableJson(fingerprint[k])} now`).join('; ');

@@ -94,6 +94,19 @@ describe('sweep [wasm]', () => {
     expect(chooseStages(r.cells, settings, r)).toEqual(before);
   });
 
+  it('a results file made without a baseline takes one later: only the baseline cell runs', async () => {
+    const bare = new MemoryResultsStore();
+    await runSweep({ ...env, store: bare, baseline: undefined }, { ...settings, stages: [1] }, {});
+    expect((JSON.parse(bare.text!) as SweepResults).notes.some((n) => n.startsWith('baseline: no Han CNN'))).toBe(true);
+    const ran: string[] = [];
+    const r = await runSweep({ ...env, store: bare }, { ...settings, stages: [1] }, { onCell: (c, s) => !s && ran.push(c.id) });
+    expect(ran).toEqual(['baseline|fake-han']);
+    expect(r.fingerprint.baseline).toBe('fake-han');
+    expect(r.notes.some((n) => n.startsWith('baseline: no Han CNN'))).toBe(false);
+    await expect(runSweep({ ...env, store: bare, baseline: { ...fakeBaseline, name: 'other-han' } }, { ...settings, stages: [1] }, {}))
+      .rejects.toThrow(/other settings \(baseline: "fake-han" there, "other-han" now\)/);
+  });
+
   it('refuses to resume a results file made with other settings', async () => {
     await expect(runSweep(env, { ...settings, noiseSeed: 5 }, {})).rejects.toThrow(/other settings \(noiseSeed: 0 there, 5 now\)/);
   });
