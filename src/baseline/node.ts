@@ -5,7 +5,7 @@ import path from 'node:path';
 import { logMel } from '../audio/mel.ts';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
-import { contentId, corpusId } from '../corpus/content-id.ts';
+import { corpusIdentity } from '../corpus/content-id.ts';
 import { clipsOf } from '../corpus/manifest.ts';
 import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
 import type { Split } from '../corpus/types.ts';
@@ -87,7 +87,7 @@ export interface TrainBaselineResult {
 /** Trains the Han CNN on a corpus, scores its test split, and writes the model folder. */
 export async function trainBaselineOnCorpus(o: TrainBaselineOptions, job: FitOptions = {}): Promise<TrainBaselineResult> {
   const corpusDir = await resolveCorpusDir(o.corpus, { seed: o.corpusSeed, signal: job.signal, onProgress: job.onProgress });
-  const manifest = loadManifest(corpusDir);
+  const identity = await corpusIdentity(loadManifest(corpusDir), path.basename(path.resolve(corpusDir)));
   const load = (split: Split) => loadMelClips(corpusDir, split, { maxClips: o.maxClips, signal: job.signal, onProgress: job.onProgress });
   const [train, validation] = [await load('train'), await load('validation')];
   const model = await trainHan({ classes: train.classes, train: train.clips, validation: validation.clips, settings: o.settings, config: o.config }, job);
@@ -107,7 +107,7 @@ export async function trainBaselineOnCorpus(o: TrainBaselineOptions, job: FitOpt
       { scores: tst.scores, labels: labelSet('test', classes, labelsOf(test.clips, tst.clipIds)) },
     );
     model.meta.provenance = {
-      corpus: o.corpus, corpusId: await corpusId(manifest, path.basename(path.resolve(corpusDir))), corpusContent: await contentId(manifest.clips),
+      corpus: o.corpus, corpusId: identity.id, corpusContent: identity.contentId,
       corpusDir, corpusSeed: o.corpusSeed, maxClips: o.maxClips,
       test: { microF1: evaluation.test.micro.f1, macroF1: evaluation.test.macro.f1, clips: evaluation.test.clips },
     };

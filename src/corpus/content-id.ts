@@ -9,8 +9,9 @@ export async function contentId(clips: readonly { id: string; split: string; lab
   return h.slice(0, 12);
 }
 
-/** `<source>-<preset or folder name>[-seed<N>]-<contentId of every clip>`. */
-export async function corpusId(manifest: CorpusManifest, folderName: string): Promise<string> {
+/** The corpus's id, `<source>-<preset or folder name>[-seed<N>]-<contentId>`, and its contentId (one hash). */
+export async function corpusIdentity(manifest: CorpusManifest, folderName: string): Promise<{ id: string; contentId: string }> {
   const name = manifest.preset ?? folderName;
-  return `${manifest.source}-${name}${manifest.seed !== undefined ? `-seed${manifest.seed}` : ''}-${await contentId(manifest.clips)}`;
+  const content = await contentId(manifest.clips);
+  return { id: `${manifest.source}-${name}${manifest.seed !== undefined ? `-seed${manifest.seed}` : ''}-${content}`, contentId: content };
 }

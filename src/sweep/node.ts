@@ -14,7 +14,7 @@ import { PRESETS, planCorpus, getPreset } from '../corpus/plan.ts';
 import type { CorpusManifest } from '../corpus/types.ts';
 import { loadHanDir } from '../baseline/node.ts';
 import { melClips, hanCell } from './baseline.ts';
-import { contentId, corpusId } from '../corpus/content-id.ts';
+import { corpusIdentity } from '../corpus/content-id.ts';
 import { limitClips } from './corpus.ts';
 import type { BaselineRunner, ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
 
@@ -50,10 +50,11 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
     read: () => readClipSamples(dir, manifest, c),
   }));
   const clips = limitClips(all, opts.maxClips);
+  const identity = await corpusIdentity(manifest, path.basename(path.resolve(dir)));
   return {
-    id: await corpusId(manifest, path.basename(path.resolve(dir))),
+    id: identity.id,
     info: {
-      contentId: await contentId(manifest.clips),
+      contentId: identity.contentId,
       source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: dir, version: manifest.version,
       clips: Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, clips.filter((c) => c.split === s).length])),
       ...(opts.maxClips !== undefined ? { maxClipsPerSplit: opts.maxClips } : {}),

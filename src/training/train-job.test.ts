@@ -21,7 +21,7 @@ const validation = syntheticMelClips(3, 16, 4);
 const job = (store: TrainJob['store'], steps: number): TrainJob => ({
   name: 'tiny-test', steps, train, validation, store, backend: 'wasm (test)', command: 'train-job.test.ts',
   settings: { config: TINY_TRAIN_CONFIG, batch: 2, seed: 5, cropFrames: 8, microBatch: 0, adam: { ...DEFAULT_ADAM, lr: 1e-2, warmupSteps: 1 } },
-  corpus: { source: 'synthetic', trainClips: 8, validationClips: 3 }, checkpointEvery: 1, logEvery: 1,
+  corpus: { source: 'synthetic' }, checkpointEvery: 1, logEvery: 1,
 });
 
 describe('runTrainJob', () => {
@@ -46,6 +46,7 @@ describe('runTrainJob', () => {
     for (const [k, w] of a) expect(Array.from(b.get(k)!.data), k).toEqual(Array.from(w.data));
     const text = (f: string) => new TextDecoder().decode(resumed.files.get(f));
     expect(text('MODEL_CARD.md')).toContain('4 steps, batch 2');
+    expect(text('MODEL_CARD.md')).toContain('8 training clips, 3 validation clips');
     expect(text('train-log.jsonl').trim().split('\n').map((l) => JSON.parse(l).step)).toEqual([1, 2, 3, 4, 4]);
     expect((resumed.configJson.mel as { normalisation: { std: number } }).normalisation.std).toBeGreaterThan(0);
   });

@@ -17,7 +17,8 @@ export interface TrainJob {
   steps: number;
   train: MelClip[];
   validation: MelClip[];
-  corpus: ModelCardInfo['corpus'];
+  /** The corpus as the card names it (clip counts are filled in from the job). */
+  corpus: Omit<ModelCardInfo['corpus'], 'trainClips' | 'validationClips'>;
   store: RunStore;
   /** E.g. "wasm (browser worker)". */
   backend: string;
@@ -38,17 +39,19 @@ export interface TrainJobResult {
 }
 
 export async function runTrainJob(job: TrainJob, opts: JobOptions & { onLog?: (line: LogLine) => void } = {}): Promise<TrainJobResult> {
+  const validationClips = job.validationClips ?? 32;
   const existing = await job.store.loadCheckpoint();
   const resumedFromStep = existing ? (JSON.parse(existing.json) as { step?: number }).step ?? 0 : 0;
   const result = await trainDiffusion({
     settings: job.settings, steps: job.steps, train: job.train, validation: job.validation, store: job.store,
     resume: existing !== undefined, checkpointEvery: job.checkpointEvery ?? 25, validateEvery: job.validateEvery ?? 0,
-    validationClips: job.validationClips ?? 32, logEvery: job.logEvery ?? 5,
+    validationClips, logEvery: job.logEvery ?? 5,
     signal: opts.signal, onProgress: opts.onProgress, onLog: opts.onLog,
   });
   const { weights, ...facts } = result;
+  const corpus = { ...job.corpus, trainClips: job.train.length, validationClips: Math.min(job.validation.length, validationClips) };
   const info: ModelCardInfo = {
-    name: job.name, settings: job.settings, steps: result.steps, corpus: job.corpus,
+    name: job.name, settings: job.settings, steps: result.steps, corpus,
     melNorm: { mean: result.melNorm.mean as number, std: result.melNorm.std as number },
     backend: job.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
     finalTrainLoss: result.finalLoss, validation: result.validation, storage: job.float16 ? 'float16' : 'float32',

@@ -36,7 +36,7 @@ export const diffusionTrainHandler = defineHandler('diffusionTrain', {
         name: p.name,
         settings: { config, batch: p.batch, seed: p.seed, cropFrames: p.cropFrames, microBatch: p.microBatch, adam: { ...DEFAULT_ADAM, lr: p.lr, warmupSteps: p.warmupSteps } },
         steps: p.steps, train, validation,
-        corpus: { source: corpus.id, preset: corpus.info.preset as string | undefined, seed: corpus.info.seed as number | undefined, trainClips: train.length, validationClips: Math.min(validation.length, 32) },
+        corpus: { source: corpus.id, preset: corpus.info.preset as string | undefined, seed: corpus.info.seed as number | undefined },
         store: runs.runStore(p.runId), backend: `${backend} (browser worker)`, command: `Models page, Train a model (${p.config} config, run ${p.runId})`,
         float16: p.float16, checkpointEvery: p.checkpointEvery, logEvery: Math.max(1, Math.min(10, Math.floor(p.steps / 20))),
       }, {
