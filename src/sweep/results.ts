@@ -6,7 +6,8 @@ import { LabError } from '../common/errors.ts';
 import { FEATURES_VERSION } from '../features/cache.ts';
 import { stableJson } from '../features/hash.ts';
 import type { ModelSource } from '../features/model-source.ts';
-import type { CellResult, SweepCorpus, SweepResults, SweepSettings } from './types.ts';
+import { BASELINE_CELL_PREFIX, cellId, stage1Cells, stage2Cells, stage3Cells } from './plan.ts';
+import type { CellResult, ModelRole, SweepCorpus, SweepResults, SweepSettings } from './types.ts';
 
 export function sweepFingerprint(
   settings: SweepSettings, subject: ModelSource, control: ModelSource | undefined, corpus: SweepCorpus, baseline: string | undefined,
@@ -65,4 +66,23 @@ export function putCell(results: SweepResults, cell: CellResult): void {
   const i = results.cells.findIndex((c) => c.id === cell.id);
   if (i >= 0) results.cells[i] = cell;
   else results.cells.push(cell);
+}
+
+/**
+ * Sorts the cells into the order a single-process sweep finishes them (baseline, stage 1, 2, 3;
+ * subject before control), whatever order they arrived in (a queue, merged shards).
+ */
+export function orderCells(results: SweepResults): void {
+  const roles: ModelRole[] = ['subject', 'control'];
+  const { settings, choices } = results;
+  const keys = [
+    ...stage1Cells(settings, results.stage1Tap, roles),
+    ...(choices.sigma ? stage2Cells(choices.sigma.value, results.stage2Taps, roles) : []),
+    ...(choices.sigma && choices.tap ? stage3Cells(choices.sigma.value, choices.tap.value, settings.heads, roles) : []),
+  ];
+  const rank = new Map<string, number>();
+  for (const k of keys) if (!rank.has(cellId(k))) rank.set(cellId(k), rank.size);
+  const at = (c: CellResult) => (c.id.startsWith(BASELINE_CELL_PREFIX) ? -1 : rank.get(c.id) ?? rank.size);
+  const before = new Map(results.cells.map((c, i) => [c, i]));
+  results.cells.sort((a, b) => at(a) - at(b) || before.get(a)! - before.get(b)!);
 }

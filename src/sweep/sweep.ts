@@ -2,7 +2,9 @@
 // stage 1 sigma with the MLP at the 2nd bottleneck resnet, stage 2 the paper's taps at the best
 // sigma, stage 3 the four heads at the best (sigma, tap), each cell for the subject model and its
 // random-init control, the Han CNN once alongside. Results are saved after every cell; a rerun
-// with the same fingerprint skips completed cells.
+// with the same fingerprint skips completed cells. Cells run here one after another, or are
+// handed to an injected CellExecutor (a job queue, src/sweep-queue) a stage at a time; a shard
+// runs only its share of each stage's cells. Either way the stages are chosen here, the same way.
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions, type Progress } from '../common/progress.ts';
@@ -11,8 +13,8 @@ import { FeatureExtractor } from '../features/extract.ts';
 import type { ModelSource } from '../features/model-source.ts';
 import { runProbeCell } from './cell.ts';
 import { BASELINE_CELL_PREFIX, cellId, chooseStages, requireSigma, requireTap, stage1Cells, stage2Cells, stage3Cells, stageTaps } from './plan.ts';
-import { newResults, putCell, resumeResults, sweepFingerprint } from './results.ts';
-import type { BaselineRunner, CellKey, CellResult, ModelRole, ResultsStore, SweepCorpus, SweepResults, SweepSettings } from './types.ts';
+import { newResults, orderCells, putCell, resumeResults, sweepFingerprint } from './results.ts';
+import type { BaselineRunner, CellKey, CellOutcome, CellResult, ModelRole, ResultsStore, Stage, SweepCorpus, SweepResults, SweepSettings, SweepShard } from './types.ts';
 
 export interface SweepEnv {
   subject: ModelSource;
@@ -31,6 +33,30 @@ export interface SweepRunOptions extends JobOptions {
   onStep?: (p: Progress) => void;
   /** One-line messages (stage starts, choices). */
   log?: (line: string) => void;
+  /** Runs the cells elsewhere (a job queue); default: here, one after another. */
+  executor?: CellExecutor;
+  /** Run only the i-th of N shares of each stage's cells (array jobs; `diffpir merge` joins the files). */
+  shard?: SweepShard;
+}
+
+/** What the engine hands an executor: a stage's missing cells, the baseline cell, or features to fill the cache with first. */
+export type CellBatch =
+  | { kind: 'cells'; stage: Stage; keys: CellKey[]; fingerprint: Record<string, unknown> }
+  | { kind: 'baseline'; id: string; fingerprint: Record<string, unknown> }
+  | { kind: 'features'; sigma: number; taps: string[]; pooled: boolean; roles: ModelRole[]; fingerprint: Record<string, unknown> };
+
+/**
+ * Runs a batch of cells anywhere (in any order, in parallel) and hands each finished cell to
+ * `record` (which saves the results file); resolves when the batch is done, throws a LabError
+ * naming the cells that failed.
+ */
+export interface CellExecutor {
+  run(batch: CellBatch, record: (cell: CellResult) => Promise<void>): Promise<void>;
+}
+
+/** Whether a stage's index-th cell belongs to the shard (the baseline cell is shard 0's). */
+export function inShard(shard: SweepShard | undefined, index: number): boolean {
+  return !shard || index % shard.count === shard.index;
 }
 
 export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: SweepRunOptions = {}): Promise<SweepResults> {
@@ -49,6 +75,11 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
     ? newResults(fingerprint, settings, subject, control, corpus, taps, tf.getBackend())
     : resumeResults(stored, fingerprint, env.store.name);
   results.settings = settings;
+  if (opts.shard && results.shard && (results.shard.index !== opts.shard.index || results.shard.count !== opts.shard.count)) {
+    throw new LabError(`${env.store.name} holds shard ${results.shard.index}/${results.shard.count}, this run is shard ${opts.shard.index}/${opts.shard.count}; give another --out`);
+  }
+  if (opts.shard) results.shard = { index: opts.shard.index, count: opts.shard.count };
+  else delete results.shard;
   const wallBefore = results.wallSeconds;
   const roles: ModelRole[] = control ? ['subject', 'control'] : ['subject'];
   const extractors = new Map<ModelRole, FeatureExtractor>();
@@ -59,6 +90,7 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
   };
   const save = async () => {
     results.choices = chooseStages(results.cells, settings, taps);
+    orderCells(results);
     results.updated = new Date().toISOString();
     results.backend = tf.getBackend();
     results.wallSeconds = wallBefore + (performance.now() - runStart) / 1000;
@@ -67,8 +99,27 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
   const done = new Map(results.cells.map((c) => [c.id, c]));
   let cellIndex = 0;
   let planned = 0;
-  const runCells = async (keys: CellKey[]) => {
+  const record = async (cell: CellResult) => {
+    putCell(results, cell);
+    done.set(cell.id, cell);
+    await save();
+    opts.onCell?.(cell, false);
+  };
+  const runCells = async (stage: Stage, all: CellKey[]) => {
+    const keys = all.filter((_, i) => inShard(opts.shard, i));
     planned += keys.length;
+    if (opts.executor) {
+      const missing = keys.filter((k) => !done.has(cellId(k)));
+      for (const key of keys) if (done.has(cellId(key))) opts.onCell?.(done.get(cellId(key))!, true);
+      cellIndex += keys.length;
+      if (missing.length > 0) {
+        const wanted = new Set(missing.map(cellId));
+        await opts.executor.run({ kind: 'cells', stage, keys: missing, fingerprint }, async (cell) => {
+          if (wanted.delete(cell.id)) await record(cell);
+        });
+      }
+      return;
+    }
     for (const key of keys) {
       throwIfCancelled(opts.signal, 'sweep');
       const id = cellId(key);
@@ -79,21 +130,23 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
         opts.onCell?.(old, true);
         continue;
       }
-      const cell = await runProbeCell(key, extractorOf(key.role), corpus, settings, { signal: opts.signal, onStep: opts.onStep });
-      putCell(results, cell);
-      done.set(id, cell);
-      await save();
-      opts.onCell?.(cell, false);
+      await record(await runProbeCell(key, extractorOf(key.role), corpus, settings, { signal: opts.signal, onStep: opts.onStep }));
     }
   };
   /** Fills the cache for several taps in one pass per model (the cells then read it). */
   const prefetch = async (sigma: number, tapList: string[], pooled: boolean) => {
-    for (const role of roles) {
-      const missing = tapList.some((tap) => ['mlp', ...settings.heads].some((head) => {
-        const k = { role, sigma, tap, head } as CellKey;
-        return (pooled ? head === 'mlp' : head !== 'mlp') && !done.has(cellId(k));
-      }));
-      if (!missing) continue;
+    const needed = roles.filter((role) => tapList.some((tap) => ['mlp', ...settings.heads].some((head) => {
+      const k = { role, sigma, tap, head } as CellKey;
+      return (pooled ? head === 'mlp' : head !== 'mlp') && !done.has(cellId(k));
+    })));
+    if (opts.executor) {
+      if (needed.length > 0) {
+        opts.log?.(`features: ${needed.join(', ')} at sigma ${sigma}, ${tapList.join(', ')} (${pooled ? 'pooled' : 'maps'})`);
+        await opts.executor.run({ kind: 'features', sigma, taps: tapList, pooled, roles: needed, fingerprint }, async () => {});
+      }
+      return;
+    }
+    for (const role of needed) {
       opts.log?.(`features: ${role} at sigma ${sigma}, ${tapList.join(', ')} (${pooled ? 'pooled' : 'maps'})`);
       await extractorOf(role).extract(corpus.clips, { sigma, taps: tapList, pooled, noiseSeed: settings.noiseSeed, window: settings.window },
         { batchSize: settings.batchSize, signal: opts.signal, onProgress: opts.onStep });
@@ -106,28 +159,30 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
       planned++;
       cellIndex++;
       if (done.has(id)) opts.onCell?.(done.get(id)!, true);
-      else {
+      else if (!inShard(opts.shard, 0)) planned--;
+      else if (opts.executor) {
+        opts.log?.(`baseline: ${env.baseline.name}`);
+        await opts.executor.run({ kind: 'baseline', id, fingerprint }, async (cell) => {
+          if (cell.id === id) await record(cell);
+        });
+      } else {
         opts.log?.(`baseline: ${env.baseline.name}`);
         const outcome = await env.baseline.run(corpus, { seed: settings.probeSeed, signal: opts.signal, onProgress: opts.onStep });
-        const cell: CellResult = { ...outcome, id, kind: 'baseline', role: 'baseline', sigma: null, tap: null, head: env.baseline.name, corpus: corpus.id, finishedAt: new Date().toISOString() };
-        putCell(results, cell);
-        done.set(id, cell);
-        await save();
-        opts.onCell?.(cell, false);
+        await record(baselineCell(outcome, id, env.baseline.name, corpus.id));
       }
     } else if (!results.notes.some((n) => n.startsWith('baseline'))) {
       results.notes.push('baseline: no Han CNN runner was given, so no baseline figures');
     }
     if (settings.stages.includes(1)) {
       opts.log?.(`stage 1: sigma in {${settings.sigmas.join(', ')}}, MLP at ${taps.stage1Tap}`);
-      await runCells(stage1Cells(settings, taps.stage1Tap, roles));
+      await runCells(1, stage1Cells(settings, taps.stage1Tap, roles));
     }
     results.choices = chooseStages(results.cells, settings, taps);
     if (settings.stages.includes(2)) {
       const sigma = requireSigma(results.choices, 2);
       opts.log?.(`stage 2: sigma ${sigma} (${results.choices.sigma!.by}), taps ${taps.stage2Taps.join(', ')}`);
       await prefetch(sigma, taps.stage2Taps, true);
-      await runCells(stage2Cells(sigma, taps.stage2Taps, roles));
+      await runCells(2, stage2Cells(sigma, taps.stage2Taps, roles));
     }
     results.choices = chooseStages(results.cells, settings, taps);
     if (settings.stages.includes(3)) {
@@ -135,11 +190,16 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
       const tap = requireTap(results.choices);
       opts.log?.(`stage 3: heads ${settings.heads.join(', ')} at sigma ${sigma}, ${tap}`);
       if (settings.heads.some((h) => h !== 'mlp')) await prefetch(sigma, [tap], false);
-      await runCells(stage3Cells(sigma, tap, settings.heads, roles));
+      await runCells(3, stage3Cells(sigma, tap, settings.heads, roles));
     }
     await save();
     return results;
   } finally {
     for (const ex of extractors.values()) ex.dispose();
   }
+}
+
+/** The results file's cell of a baseline run. */
+export function baselineCell(outcome: CellOutcome, id: string, name: string, corpusId: string): CellResult {
+  return { ...outcome, id, kind: 'baseline', role: 'baseline', sigma: null, tap: null, head: name, corpus: corpusId, finishedAt: new Date().toISOString() };
 }

@@ -125,6 +125,14 @@ export interface SweepResults {
   wallSeconds: number;
   /** Notes for the reader (e.g. the baseline part missing). */
   notes: string[];
+  /** Set on a shard's file (`--shard i/N`): it holds only that share of each stage's cells. */
+  shard?: SweepShard;
+}
+
+/** The i-th (from 0) of N shares of a stage's cells: those whose index in the stage's list is i mod N. */
+export interface SweepShard {
+  index: number;
+  count: number;
 }
 
 /** Where results live between units of work (a JSON file in Node, IndexedDB in the browser). */

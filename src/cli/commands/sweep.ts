@@ -1,20 +1,36 @@
 // `diffpir sweep`: the paper's noise -> layer -> head search on a corpus, for a model and its
 // random-init control, with the Han CNN alongside; resumable (rerun with the same --out skips
-// completed cells); prints the tables at the end. Engine: src/sweep/sweep.ts.
+// completed cells); prints the tables at the end. Engine: src/sweep/sweep.ts. With --queue the
+// cells run on workers (src/sweep-queue); with --shard i/N only a share of them runs here.
 import type { Command } from '../command.ts';
 import { LabError } from '../../common/errors.ts';
 import type { Progress } from '../../common/progress.ts';
 import { initNodeBackend } from '../../compute/node.ts';
-import { NO_CACHE } from '../../features/cache.ts';
-import { controlFor } from '../../features/model-source.ts';
-import { DiskFeatureCache, resolveModelNode } from '../../features/node.ts';
 import type { HeadKind } from '../../probes/heads/index.ts';
 import { bestProbe, formatSweepReport } from '../../sweep/report.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { runSweep } from '../../sweep/sweep.ts';
-import { JsonFileStore, openSweepCorpus, pretrainedHanBaseline } from '../../sweep/node.ts';
-import { defaultBaseline } from '../../sweep/baseline.ts';
-import type { Stage } from '../../sweep/types.ts';
+import { JsonFileStore } from '../../sweep/node.ts';
+import type { ResultsStore, Stage, SweepResults } from '../../sweep/types.ts';
+import { QueueExecutor, openSweepSpec, parseQueueUrl, parseShard, type SweepSpec } from '../../sweep-queue/index.ts';
+
+/** The results file, started (when it does not exist yet) from a copy of `from` (a merged earlier stage). */
+function seededStore(out: string, from: string | undefined): ResultsStore {
+  const file = new JsonFileStore(out);
+  if (!from) return file;
+  const seed = new JsonFileStore(from);
+  return {
+    name: out,
+    async load() {
+      const own = await file.load();
+      if (own !== undefined) return own;
+      const r = await seed.load();
+      if (r === undefined) throw new LabError(`--from ${from}: no such results file`);
+      return r;
+    },
+    save: (r: SweepResults) => file.save(r),
+  };
+}
 
 function stepPrinter(): (p: Progress) => void {
   let last = 0;
@@ -40,7 +56,11 @@ export const sweepCommand: Command = {
     '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--heads mlp,cnn,crnn,attention]\n' +
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
+    '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]]\n' +
     '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
+    '  --queue hands the cells to workers (npx diffpir worker --queue redis://HOST:PORT) and follows them\n' +
+    '  --shard i/N runs the i-th (from 0) of N shares of each stage\'s cells (npx diffpir merge joins the files);\n' +
+    '    --from starts --out from a copy of a merged earlier stage, so stage 2 or 3 can be sharded too\n' +
     '  --baseline scores a Han CNN trained before on the same corpus (npx diffpir train-baseline) instead of training one',
   async run(args) {
     const started = performance.now();
@@ -61,30 +81,37 @@ export const sweepCommand: Command = {
       },
     });
     const out = args.requireStr('out');
-    const subject = await resolveModelNode(args.requireStr('model'));
-    const controlArg = args.str('control');
-    const control = controlArg === 'none' ? undefined
-      : controlArg ? await resolveModelNode(controlArg)
-      : subject.randomSeed === undefined ? await controlFor(subject) : undefined;
-    const corpusArg = args.requireStr('corpus');
-    console.error(`corpus ${corpusArg}: preparing${settings.maxClips ? ` (at most ${settings.maxClips} clips per split)` : ''}...`);
-    const corpus = await openSweepCorpus(corpusArg, { seed: args.num('seed'), maxClips: settings.maxClips, onProgress: stepPrinter() });
-    const cacheArg = args.str('cache');
-    const cache = cacheArg === 'none' ? NO_CACHE : new DiskFeatureCache(cacheArg);
+    const queueArg = args.str('queue');
+    const shardArg = args.str('shard');
+    if (queueArg && shardArg) throw new LabError('give --queue (a pool of workers) or --shard (array jobs), not both');
+    if (args.has('from') && !shardArg) throw new LabError('--from goes with --shard (a plain or queued sweep resumes its own --out)');
+    const address = queueArg ? parseQueueUrl(queueArg) : undefined;
+    const shard = shardArg ? parseShard(shardArg) : undefined;
     const baselineDir = args.str('baseline');
-    const baseline = args.bool('no-baseline') ? undefined : baselineDir ? pretrainedHanBaseline(baselineDir) : defaultBaseline(settings);
-    console.error(`sweep: ${subject.id} (${subject.origin}) vs ${control?.id ?? 'no control'} on ${corpus.id}; backend ${backend.name}; cache ${cache.name}; results ${out}`);
-    const results = await runSweep({ subject, control, corpus, cache, store: new JsonFileStore(out), baseline }, settings, {
+    const spec: SweepSpec = {
+      model: args.requireStr('model'), control: args.str('control'), corpus: args.requireStr('corpus'), corpusSeed: args.num('seed'),
+      cache: args.str('cache'), baseline: args.bool('no-baseline') ? 'none' : baselineDir ?? 'train', settings,
+    };
+    const corpusArg = spec.corpus;
+    console.error(`corpus ${corpusArg}: preparing${settings.maxClips ? ` (at most ${settings.maxClips} clips per split)` : ''}...`);
+    const { subject, control, corpus, cache, baseline } = await openSweepSpec(spec, { onProgress: stepPrinter() });
+    const executor = address ? await QueueExecutor.open(address, spec, { log: (line) => console.error(line) }) : undefined;
+    console.error(`sweep: ${subject.id} (${subject.origin}) vs ${control?.id ?? 'no control'} on ${corpus.id}; ` +
+      `${address ? `cells on the queue at ${address.where}` : `backend ${backend.name}`}; cache ${cache.name}; results ${out}` +
+      `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
+    const results = await runSweep({ subject, control, corpus, cache, store: seededStore(out, args.str('from')), baseline }, settings, {
+      executor, shard,
       log: (line) => console.error(line),
       onStep: stepPrinter(),
       onCell: (c, skipped) => console.error(
         `  ${skipped ? 'done before' : 'done'}: ${c.id}  val micro ${c.validation.microF1.toFixed(3)}  test micro ${c.test.micro.f1.toFixed(3)} macro ${c.test.macro.f1.toFixed(3)}` +
           (skipped ? '' : `  (${c.seconds.total.toFixed(0)} s)`),
       ),
-    });
+    }).finally(() => executor?.close());
     console.log(formatSweepReport(results));
     const best = bestProbe(results);
-    if (best && results.choices.head) {
+    if (shard) console.log(`\nshard ${shard.index}/${shard.count}: join the shards' files with npx diffpir merge <files> --out <results.json>`);
+    else if (best && results.choices.head) {
       console.log(`\nprobe of the chosen cell: npx diffpir train-probe --model ${args.str('model')} --corpus ${corpusArg}` +
         `${settings.maxClips ? ` --max-clips ${settings.maxClips}` : ''} --sigma ${best.sigma} --tap ${best.tap} --head ${best.head} --out <dir>`);
     }
