@@ -43,7 +43,7 @@ function asResults(f: ShardFile): SweepResults {
 }
 
 export async function mergeShards(files: ShardFile[]): Promise<{ results: SweepResults; warnings: string[] }> {
-  if (files.length === 0) throw new LabError('merge: no shard files given');
+  if (files.length === 0) throw new LabError('no shard files given');
   const all = files.map((f) => ({ name: f.name, r: asResults(f) }));
   const [head, ...rest] = all;
   const plan = planOf(head.r);
@@ -52,7 +52,7 @@ export async function mergeShards(files: ShardFile[]): Promise<{ results: SweepR
     const differ = Object.keys({ ...plan, ...other }).filter((k) => stableJson(plan[k]) !== stableJson(other[k]));
     if (differ.length > 0) {
       const say = differ.map((k) => `${k}: ${stableJson(plan[k])} in ${head.name}, ${stableJson(other[k])} in ${name}`).join('; ');
-      throw new LabError(`merge: ${name} is a shard of another sweep than ${head.name} (plan ${await planId(r)} vs ${await planId(head.r)}: ${say}); merge only the shards of one sweep`);
+      throw new LabError(`${name} is a shard of another sweep than ${head.name} (plan ${await planId(head.r)} there, ${await planId(r)} here: ${say}); merge only the shards of one sweep`);
     }
   }
   const warnings: string[] = [];
@@ -61,7 +61,7 @@ export async function mergeShards(files: ShardFile[]): Promise<{ results: SweepR
     const n = head.r.shard.count;
     const seen = new Set(all.map(({ r }) => r.shard!.index));
     const missing = [...Array(n).keys()].filter((i) => !seen.has(i));
-    if (missing.length > 0) warnings.push(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} not given: their cells are not in the merged file`);
+    if (missing.length > 0) warnings.push(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} not given: ${missing.length > 1 ? 'their' : 'its'} cells are not in the merged file`);
   }
   const byId = new Map<string, { cell: CellResult; from: string }>();
   for (const { name, r } of all) {

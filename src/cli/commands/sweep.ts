@@ -92,10 +92,13 @@ export const sweepCommand: Command = {
       model: args.requireStr('model'), control: args.str('control'), corpus: args.requireStr('corpus'), corpusSeed: args.num('seed'),
       cache: args.str('cache'), baseline: args.bool('no-baseline') ? 'none' : baselineDir ?? 'train', settings,
     };
+    const executor = address ? await QueueExecutor.open(address, spec, { log: (line) => console.error(line) }) : undefined;
     const corpusArg = spec.corpus;
     console.error(`corpus ${corpusArg}: preparing${settings.maxClips ? ` (at most ${settings.maxClips} clips per split)` : ''}...`);
-    const { subject, control, corpus, cache, baseline } = await openSweepSpec(spec, { onProgress: stepPrinter() });
-    const executor = address ? await QueueExecutor.open(address, spec, { log: (line) => console.error(line) }) : undefined;
+    const { subject, control, corpus, cache, baseline } = await openSweepSpec(spec, { onProgress: stepPrinter() }).catch(async (e) => {
+      await executor?.close();
+      throw e;
+    });
     console.error(`sweep: ${subject.id} (${subject.origin}) vs ${control?.id ?? 'no control'} on ${corpus.id}; ` +
       `${address ? `cells on the queue at ${address.where}` : `backend ${backend.name}`}; cache ${cache.name}; results ${out}` +
       `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
