@@ -152,7 +152,8 @@ export class QueueExecutor implements CellExecutor {
           this.log(`  queue: Redis at ${this.address.where} answers again (after ${duration((Date.now() - downSince) / 1000)})`);
           downSince = undefined;
         }
-        const workers = await this.queue.getWorkersCount();
+        // CLIENT LIST may be refused by a managed Redis: then the count is left out.
+        const workers = await this.queue.getWorkersCount().catch(() => undefined);
         if (workers === 0 && pending.size > 0 && !noWorkersSaid) {
           this.log(`  queue: no worker is connected; start some: npx diffpir worker --queue redis://${this.address.where}`);
           noWorkersSaid = true;

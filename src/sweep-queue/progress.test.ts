@@ -13,6 +13,7 @@ describe('queue progress', () => {
     expect(progressLine('stage 1', c, 95)).toBe('stage 1: 4/18 done, 2 running, 12 waiting, 1 failed, 2 workers; about 1.6 min left');
     expect(progressLine('stage 1', { ...c, done: 0, failed: 0 }, undefined)).toContain('time left: after the first cell');
     expect(progressLine('stage 2', { total: 2, done: 2, running: 0, waiting: 0, failed: 0, workers: 1 }, 0)).toBe('stage 2: 2/2 done, 0 running, 0 waiting, 1 worker');
+    expect(progressLine('stage 3', { total: 6, done: 3, running: 1, waiting: 2, failed: 0 }, 30)).toBe('stage 3: 3/6 done, 1 running, 2 waiting; about 30 s left');
     expect(duration(7200)).toBe('2.0 h');
   });
 });

@@ -6,7 +6,8 @@ export interface BatchCounts {
   running: number;
   waiting: number;
   failed: number;
-  workers: number;
+  /** Workers connected (undefined where Redis does not tell). */
+  workers?: number;
 }
 
 export function duration(seconds: number): string {
@@ -25,7 +26,7 @@ export function timeLeft(c: Pick<BatchCounts, 'total' | 'done' | 'failed'>, done
 export function progressLine(what: string, c: BatchCounts, left: number | undefined): string {
   const parts = [`${c.done}/${c.total} done`, `${c.running} running`, `${c.waiting} waiting`];
   if (c.failed > 0) parts.push(`${c.failed} failed`);
-  parts.push(`${c.workers} worker${c.workers === 1 ? '' : 's'}`);
+  if (c.workers !== undefined) parts.push(`${c.workers} worker${c.workers === 1 ? '' : 's'}`);
   const tail = c.done + c.failed >= c.total ? '' : left === undefined ? '; time left: after the first cell' : `; about ${duration(left)} left`;
   return `${what}: ${parts.join(', ')}${tail}`;
 }
