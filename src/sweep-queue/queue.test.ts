@@ -113,4 +113,21 @@ describe('sweep --queue with worker processes', () => {
     // Cells finished before the restart are still there, as they were (not run again).
     for (const k of kept) expect(cells.find((c) => c.id === k.id)).toEqual(k);
   }, 240_000);
+
+  it('a worker told to stop while Redis is away and no cell is in hand leaves anyway', async () => {
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    const w = spawnWorker(redis.url);
+    workers.push(w);
+    await w.waitFor(/on the queue at/);
+    await redis.stop();
+    try {
+      await w.waitFor(/ECONNREFUSED/, 30_000);
+      const started = Date.now();
+      await w.stop();
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(w.lines.some((l) => l.includes('does not let go: stopping without it'))).toBe(true);
+    } finally {
+      await redis.start();
+    }
+  }, 60_000);
 });

@@ -105,6 +105,8 @@ export async function runJob(data: CellJobData, sweeps: SweepCache, opts: Worker
 
 export interface RunningWorker {
   worker: Worker<CellJobData>;
+  /** Cells in hand right now (counted here, so it holds while Redis is away). */
+  busy(): number;
   /** Waits for the jobs in hand (or not, when `force`), then frees every tensor. */
   close(force?: boolean): Promise<void>;
 }
@@ -113,10 +115,12 @@ export function startWorker(address: QueueAddress, opts: WorkerOptions = {}): Ru
   const log = opts.log ?? (() => {});
   const sweeps = new SweepCache();
   const lockDuration = Math.round((opts.stallSeconds ?? 30) * 1000);
+  let busy = 0;
   const processor = async (job: Job<CellJobData>) => {
     const name = jobName(job.data);
     const started = performance.now();
     log(`start ${name} (job ${job.id}, attempt ${job.attemptsMade + 1})`);
+    busy++;
     try {
       const result = await runJob(job.data, sweeps, opts);
       log(`done ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -126,6 +130,8 @@ export function startWorker(address: QueueAddress, opts: WorkerOptions = {}): Ru
       log(`failed ${name}: ${message}`);
       if (e instanceof LabError) throw new UnrecoverableError(message);
       throw e;
+    } finally {
+      busy--;
     }
   };
   const worker = new Worker<CellJobData>(QUEUE_NAME, processor, {
@@ -147,6 +153,7 @@ export function startWorker(address: QueueAddress, opts: WorkerOptions = {}): Ru
   });
   return {
     worker,
+    busy: () => busy,
     async close(force = false) {
       await worker.close(force);
       await sweeps.dispose();

@@ -1,6 +1,7 @@
 // `diffpir worker`: runs sweep cells from the queue (src/sweep-queue) until stopped: Ctrl-C or
 // SIGTERM finishes the cells in hand first (a second one stops at once; the queue then hands
 // those cells to another worker). --idle-exit ends it once the queue has been empty that long.
+// BullMQ's close waits for Redis; while Redis is away a worker with no cell in hand leaves anyway.
 import type { Command } from '../command.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
@@ -32,13 +33,20 @@ export const workerCommand: Command = {
       let stopping = false;
       const stop = (why: string) => {
         if (stopping) {
+          // Not waiting for anything (Redis may be away): the queue hands the cells in hand to another worker.
           log(`${why} again: stopping now`);
-          void running.close(true).finally(resolve);
-          return;
+          process.exit(1);
         }
         stopping = true;
         log(`${why}: finishing the cells in hand (again to stop now)`);
         void running.close().finally(resolve);
+        const since = Date.now();
+        setInterval(() => {
+          if (running.busy() === 0 && Date.now() - since > 5000) {
+            log(`no cell in hand and the queue at ${address.where} does not let go: stopping without it`);
+            process.exit(0);
+          }
+        }, 1000).unref();
       };
       process.on('SIGINT', () => stop('interrupted'));
       process.on('SIGTERM', () => stop('terminated'));
