@@ -12,5 +12,6 @@ import { trainDiffusionCommand } from './train-diffusion.ts';
 import { evalDiffusionCommand } from './eval-diffusion.ts';
 import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
+import { bankCommand } from './bank.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand];

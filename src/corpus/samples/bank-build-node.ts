@@ -141,7 +141,7 @@ export async function buildSampleBank(o: BuildBankOptions): Promise<SampleBankIn
       sampleSet: `${new Set(out.map((r) => r.pitchKeycenter)).size} pitches x ${layers} velocity layer(s) x ${rrs} round robin(s), <= ${inst.maxSeconds ?? 4} s`,
       regions: out,
     });
-    o.onProgress?.({ done: ++done, total: spec.instruments.length, message: `${inst.library}:${inst.name}: ${out.length} regions` } as never);
+    o.onProgress?.({ stage: 'packing instruments', done: ++done, total: spec.instruments.length, detail: `${inst.library}:${inst.name}: ${out.length} regions` });
   }
   const libraries: LibraryInfo[] = spec.libraries
     .filter((l) => bins.has(l.id))

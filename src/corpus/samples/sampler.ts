@@ -160,7 +160,7 @@ function playVoice(
 }
 
 /** Renders `n` samples of `part` at `rate`; the part's time 0 sits at offsetSec * rate. */
-export function renderSampledPart(part: PartPlan, inst: SampledInstrument, rate: number, offsetSec: number, n: number, seed: number): PartAudio {
+export function renderSampledPart(part: PartPlan, inst: SampledInstrument, rate: number, offsetSec: number, n: number, seed: number, tuneCents = 0): PartAudio {
   const dry = new Float32Array(n);
   const reverbSend = new Float32Array(n);
   const chorusSend = new Float32Array(n);
@@ -181,7 +181,7 @@ export function renderSampledPart(part: PartPlan, inst: SampledInstrument, rate:
     const s = sample(r);
     if (!s) continue;
     const rel = releaseAt(off, ct.pedal);
-    playVoice(r, s, nt.key, nt.vel, on, rel, rate, ct, dry, reverbSend, chorusSend);
+    playVoice(r, s, nt.key + tuneCents / 100, nt.vel, on, rel, rate, ct, dry, reverbSend, chorusSend);
     const rr2 = pickRegion(inst.regions, nt.key, nt.vel, 'release', rr, rand);
     const s2 = rr2 && sample(rr2);
     if (rr2 && s2 && rel < n) playVoice(rr2, s2, nt.key, nt.vel, rel, n, rate, ct, dry, reverbSend, chorusSend);
