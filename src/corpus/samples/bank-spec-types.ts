@@ -6,7 +6,7 @@ import type { IrmasClass } from '../classes.ts';
 export interface LibrarySpec {
   id: string;
   name: string;
-  /** "owner/repo" of the public repository the copy is fetched from. */
+  /** "owner/repo" of the public repository the copy is fetched from, or "npm:<package>@<version>" for a registry package. */
   repo: string;
   licence: 'CC0-1.0' | 'CC-BY-3.0' | 'CC-BY-4.0' | 'public-domain';
   /** Text for PROVENANCE.md and the Data page. */
@@ -25,6 +25,8 @@ export interface InstrumentSpec {
   role: SourceRole;
   /** An .sfz file inside the library ... */
   sfz?: string;
+  /** Resolve the sfz's sample paths from this folder instead of the sfz's own (for files meant to be #included elsewhere). */
+  sampleRoot?: string;
   /** ... or a folder of one file per note named like A4.mp3, As4.mp3, Db4.wav (tonejs-instruments style). */
   notes?: { dir: string; ext: string };
   /** Keep every n-th pitch centre (default 1: all). */

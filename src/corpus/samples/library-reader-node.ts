@@ -46,7 +46,7 @@ export function gitLibrary(gitDir: string): LibraryReader {
   const all = () => (files ??= git(['ls-tree', '-r', '--name-only', commit], 256 << 20).toString().split('\n').filter(Boolean));
   return {
     commit,
-    list: (dir) => all().filter((f) => f.startsWith(dir.endsWith('/') ? dir : dir + '/')),
+    list: (dir) => (dir === '' ? all() : all().filter((f) => f.startsWith(dir.endsWith('/') ? dir : dir + '/'))),
     exists: (f) => all().includes(f),
     read(file) {
       if (!all().includes(file)) throw new LabError(`${gitDir}: no file ${file} at ${commit.slice(0, 10)} (files of 4 MiB and more may be missing from a snapshot)`);

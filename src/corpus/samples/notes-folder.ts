@@ -9,9 +9,9 @@ const PITCH: Record<string, number> = { c: 0, d: 2, e: 4, f: 5, g: 7, a: 9, b: 1
 /** MIDI key of a note file name ("As4.mp3" -> 70), or undefined if the name is not a note. */
 export function noteFileKey(file: string): number | undefined {
   const base = file.split('/').pop()!.replace(/\.[^.]+$/, '');
-  const m = /^([A-Ga-g])(s|#|b)?(-?\d)(?:[^0-9].*)?$/.exec(base);
+  const m = /^([A-Ga-g])(s|S|#|b)?(-?\d)(?:[^0-9].*)?$/.exec(base);
   if (!m) return undefined;
-  const acc = m[2] === 's' || m[2] === '#' ? 1 : m[2] === 'b' ? -1 : 0;
+  const acc = m[2] === 's' || m[2] === 'S' || m[2] === '#' ? 1 : m[2] === 'b' ? -1 : 0;
   return (Number(m[3]) + 1) * 12 + PITCH[m[1].toLowerCase()] + acc;
 }
 

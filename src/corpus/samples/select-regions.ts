@@ -18,6 +18,9 @@ function spread<T>(xs: T[], k: number): T[] {
 
 export function selectRegions(all: SfzRegion[], o: SelectOptions): SfzRegion[] {
   let regions = all.filter((r) => r.trigger !== 'release');
+  // One articulation: what plays with no key switch pressed and controllers at their defaults.
+  const active = regions.filter((r) => r.activeByDefault !== false);
+  if (active.length > 0) regions = active;
   if (o.keyRange) regions = regions.filter((r) => r.pitchKeycenter >= o.keyRange![0] && r.pitchKeycenter <= o.keyRange![1]);
   // Velocity layers by their upper bound.
   const layers = [...new Set(regions.map((r) => r.hivel))].sort((a, b) => a - b);

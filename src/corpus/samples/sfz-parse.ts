@@ -20,30 +20,31 @@ function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
 }
 
-/** Expands #include and #define (defines apply to the text after them). */
+/** Expands #include and #define wherever they stand (also mid-line, as some libraries write
+ *  `<region> #define $KEY 21 lokey=21 #include "Data/sample.txt"`), in text order. */
 function preprocess(text: string, opts: SfzParseOptions, defines: Map<string, string>, depth: number): string {
   if (depth > 8) throw new LabError(`${opts.name ?? 'sfz'}: #include nested more than 8 deep`);
+  const src = stripComments(text);
+  const re = /#define\s+(\$\w+)\s+(\S+)|#include\s+"([^"]+)"/g;
+  const subst = (seg: string) => {
+    if (defines.size === 0 || !seg.includes('$')) return seg;
+    // Longest names first so $FOO does not eat $FOOBAR.
+    for (const k of [...defines.keys()].sort((a, b) => b.length - a.length)) seg = seg.split(k).join(defines.get(k)!);
+    return seg;
+  };
   const out: string[] = [];
-  for (const raw of stripComments(text).split(/\r?\n/)) {
-    let line = raw;
-    const def = /^\s*#define\s+(\$\w+)\s+(.*?)\s*$/.exec(line);
-    if (def) {
-      defines.set(def[1], def[2]);
-      continue;
+  let at = 0;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    out.push(subst(src.slice(at, m.index)));
+    at = m.index + m[0].length;
+    if (m[1]) defines.set(m[1], subst(m[2]));
+    else {
+      if (!opts.include) throw new LabError(`${opts.name ?? 'sfz'}: #include "${m[3]}" but no include resolver`);
+      out.push(' ', preprocess(opts.include(subst(m[3])), opts, defines, depth + 1), ' ');
     }
-    const inc = /^\s*#include\s+"([^"]+)"/.exec(line);
-    if (inc) {
-      if (!opts.include) throw new LabError(`${opts.name ?? 'sfz'}: #include "${inc[1]}" but no include resolver`);
-      out.push(preprocess(opts.include(inc[1]), opts, defines, depth + 1));
-      continue;
-    }
-    if (defines.size > 0 && line.includes('$')) {
-      // Longest names first so $FOO does not eat $FOOBAR.
-      for (const k of [...defines.keys()].sort((a, b) => b.length - a.length)) line = line.split(k).join(defines.get(k)!);
-    }
-    out.push(line);
   }
-  return out.join('\n');
+  out.push(subst(src.slice(at)));
+  return out.join('');
 }
 
 /** Splits "key=value key2=value with spaces" where only `sample`-like opcodes may hold spaces. */
@@ -73,7 +74,7 @@ export function parseSfz(text: string, opts: SfzParseOptions = {}): Opcodes[] {
   let master: Opcodes = {};
   let group: Opcodes = {};
   const regions: Opcodes[] = [];
-  if (tokens[0].trim() && /=/.test(tokens[0])) throw new LabError(`${opts.name ?? 'sfz'}: opcodes before the first header`);
+  // Opcodes before the first header (e.g. under a commented-out <master>) are ignored, as players do.
   for (let i = 1; i < tokens.length; i += 2) {
     const header = tokens[i].toLowerCase();
     const body = tokens[i + 1] ?? '';
@@ -86,6 +87,8 @@ export function parseSfz(text: string, opts: SfzParseOptions = {}): Opcodes[] {
     else if (header === 'group') group = ops;
     else if (header === 'region') {
       const r: Opcodes = { ...global, ...master, ...group, ...ops };
+      // Defaults that decide which regions sound with no controller moved (see select-regions.ts).
+      for (const [k, v] of Object.entries({ ...control, ...global, ...master })) if (k.startsWith('set_cc') || k === 'sw_default') r[k] ??= v;
       if (r.sample !== undefined) {
         const prefix = control.default_path ?? '';
         r.sample = (prefix + r.sample).replace(/\\/g, '/');

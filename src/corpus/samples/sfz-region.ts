@@ -38,6 +38,23 @@ export interface SfzRegion {
   offset: number;
   end?: number;
   trigger: 'attack' | 'release' | 'first' | 'legato';
+  /** False when the region needs a key switch or controller position other than the defaults. */
+  activeByDefault?: boolean;
+}
+
+/** Does the region sound with every controller at its set_cc default (0) and the default key switch? */
+function defaultActive(ops: Opcodes): boolean {
+  for (const [k, v] of Object.entries(ops)) {
+    const m = /^(lo|hi)cc(\d+)$/.exec(k);
+    if (!m) continue;
+    const cur = Number(ops[`set_cc${m[2]}`] ?? 0);
+    if (m[1] === 'lo' ? cur < Number(v) : cur > Number(v)) return false;
+  }
+  if (ops.sw_last !== undefined) {
+    if (ops.sw_default === undefined) return false;
+    if (sfzKey(ops.sw_last) !== sfzKey(ops.sw_default)) return false;
+  }
+  return true;
 }
 
 const NOTE = /^([a-gA-G])([#b]?)(-?\d+)$/;
@@ -98,5 +115,6 @@ export function toRegion(ops: Opcodes): SfzRegion {
     offset: num(ops, ['offset'], 0),
     end: ops.end !== undefined ? Number(ops.end) : undefined,
     trigger,
+    activeByDefault: defaultActive(ops),
   };
 }
