@@ -13,5 +13,6 @@ import { evalDiffusionCommand } from './eval-diffusion.ts';
 import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
 import { bankCommand } from './bank.ts';
+import { scoreHanCommand } from './score-han.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];
