@@ -37,7 +37,7 @@ export function sourcesNeeded(plan: ClipPlan): { banks: BankName[]; instruments:
 }
 
 function isLoadedBank(x: LoadedBank | ClipSources): x is LoadedBank {
-  return 'soundBank' in x;
+  return !('banks' in x);
 }
 
 /** Synthesis rate: exactly twice the output rate (the level estimate relies on it). */

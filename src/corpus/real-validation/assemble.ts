@@ -29,7 +29,9 @@ function arg(name: string, fallback?: string): string {
 
 /** The source file's bytes from the mirror's bare repo, or a one-line error naming what is missing. */
 function gitBytes(mirror: string, s: Source): Uint8Array {
-  const gitDir = path.join(mirror, s.repo.replace('/', '+'), 'repo');
+  // Most snapshots are bare (<mirror>/<owner>+<name>/repo); some arrive as repo/.git.
+  const base = path.join(mirror, s.repo.replace('/', '+'), 'repo');
+  const gitDir = existsSync(path.join(base, '.git')) ? path.join(base, '.git') : base;
   if (!existsSync(gitDir)) die(`repo ${s.repo} is not fetched (no ${gitDir}); fetch github:${s.repo} first`);
   try {
     return new Uint8Array(execFileSync('git', ['--git-dir', gitDir, 'show', `${s.commit}:${s.path}`], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }));
