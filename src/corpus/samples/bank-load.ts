@@ -63,7 +63,9 @@ export function openSampleBank(indexText: string, readBin: BinReader, name = 'ba
         const inst = info(id);
         p = (async () => {
           const names = [...new Set(inst.regions.map((r) => r.sample))];
-          const datas = await Promise.all(names.map(decodeSample));
+          // One at a time: many decoders at once cost a browser far more than they save.
+          const datas: SampleData[] = [];
+          for (const n of names) datas.push(await decodeSample(n));
           return { id, regions: inst.regions, samples: new Map(names.map((n, i) => [n, datas[i]])) };
         })();
         instruments.set(id, p);
