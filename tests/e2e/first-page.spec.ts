@@ -96,15 +96,15 @@ test('forcing WebGPU without --enable-unsafe-webgpu falls back to WASM and says 
   const lab = new LabPage(page);
   await lab.goto();
   await lab.waitUntilReady();
-  await lab.backendSelect.selectOption('webgpu');
+  await lab.forceBackend('webgpu');
   await expect(lab.backendName).toHaveText('WASM');
   await expect(lab.backendReason).toContainText('WebGPU was requested but no WebGPU adapter was found');
   expect(page.url()).toContain('backend=webgpu');
-  await lab.backendSelect.selectOption('cpu');
+  await lab.forceBackend('cpu');
   await expect(lab.backendName).toHaveText('CPU');
   await expect(lab.backendReason).toHaveText('CPU was requested.');
   const { errors } = await lab.runOpsCheck();
   expect(Object.values(errors).every((e) => e === 0)).toBe(true);
-  await lab.backendSelect.selectOption('auto');
+  await lab.forceBackend('auto');
   await expect(lab.backendName).toHaveText('WASM');
 });
