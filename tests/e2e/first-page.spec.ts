@@ -62,7 +62,7 @@ test('bad uploads show a clear error and the page keeps working', async ({ page 
   await lab.waitUntilReady();
   const good = toneWav({ seconds: 1 });
   const cases: { name: string; bytes: Buffer; message: RegExp; mime?: string }[] = [
-    { name: 'notes.txt', bytes: Buffer.from('these are not the samples you are looking for\n'), message: /notes\.txt: not a recognised audio file/, mime: 'text/plain' },
+    { name: 'notes.txt', bytes: Buffer.from('these are not the samples you are looking for\n'), message: /notes\.txt: not an audio file the lab can read \(it looks like text\)/, mime: 'text/plain' },
     { name: 'empty.wav', bytes: Buffer.alloc(0), message: /empty\.wav: file is empty/ },
     { name: 'cut.wav', bytes: good.subarray(0, 30), message: /cut\.wav: truncated/ },
     { name: 'nothing.wav', bytes: pcm16Wav([new Int16Array(0)], 16000), message: /nothing\.wav: .*zero-length/ },
