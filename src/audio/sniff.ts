@@ -1,4 +1,4 @@
-// Recognises an input by its first bytes (never by its file name): WAV, MP3, Ogg Vorbis,
+// Recognizes an input by its first bytes (never by its file name): WAV, MP3, Ogg Vorbis,
 // FLAC (native or in Ogg), NumPy .npy; and names common formats we do not read so the user
 // gets a precise message instead of "could not decode".
 import type { AudioFormat } from './types.ts';

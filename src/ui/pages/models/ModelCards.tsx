@@ -2,7 +2,7 @@
 // shipped probe (models/probe-default/) with its card, the random-init controls, and the user's
 // own (stored in this browser, with the card they brought or were trained with, deletable).
 import { useEffect, useState } from 'react';
-import { CONTROL_MEANING, controlId } from '../../naming.ts';
+import { CONTROL_MEANING, controlId, controlLabel } from '../../naming.ts';
 import { TINY_RANDOM, useModels, type ShippedModel } from '../../state/models.ts';
 import { SHIPPED_PROBE_DIR } from '../recognize/shipped-probe.ts';
 import { messageOf, modelsBase } from '../../state/lab-locations.ts';
@@ -107,7 +107,7 @@ export function ModelCards() {
       <div className="model-cards">
         {shipped.map((m) => (
           <article className="model-card" key={m.name} aria-label={`Model ${controlId(m.name)}`}>
-            <h3>{controlId(m.name)} <span className="badge">control</span></h3>
+            <h3>{controlLabel(m.name)}</h3>
             <p className="hint">{m.name}&rsquo;s control: {CONTROL_MEANING}.</p>
           </article>
         ))}
