@@ -70,7 +70,7 @@ export function CorpusRenderPanel() {
       )}
       <p className="hint">{describePreset(info)}.</p>
       <p data-testid="corpus-stored">{have} of {total} clips of {preset} stored{use ? ` · ${use}` : ''}</p>
-      <JobProgress label="Corpus rendering progress" progress={c ?? job.progress} running={job.running} onCancel={cancel} cancelLabel="Stop" />
+      {job.running && <JobProgress label="Corpus rendering progress" progress={c ?? job.progress} running={job.running} onCancel={cancel} cancelLabel="Stop" />}
       {job.running && left !== null && <p className="hint">About {formatDuration(left)} left.</p>}
       {job.error && (
         <p className="error" role="alert">

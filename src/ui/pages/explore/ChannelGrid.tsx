@@ -1,7 +1,7 @@
 // The strongest channels at a tap as a grid of small heatmaps (blue < 0 < red, each map on its
 // own symmetric scale, with the colour legend), channel index and mean |activation| under each.
 import type { ChannelMaps } from '../../../explore/channels.ts';
-import { ColourLegend } from './ColourLegend.tsx';
+import { ColourLegend } from '../../components/ColourLegend.tsx';
 import { Heatmap } from './Heatmap.tsx';
 
 interface Props {
@@ -16,7 +16,7 @@ export function ChannelGrid({ maps, title, tap }: Props) {
   return (
     <figure className="channel-grid" aria-label={`${title}: strongest channels at ${tap}`}>
       <figcaption>
-        <strong>{title}</strong> · {maps.channels.length} of {maps.totalChannels} channels, strongest first · each map {maps.height} rows (frequency, low at the bottom) × {maps.width} columns (time)
+        <strong>{title}</strong> · {maps.channels.length} of {maps.totalChannels} channels, strongest first · each map {maps.height} rows (frequency, low at the bottom) × {maps.width} columns (time); under each: channel · mean |activation|
       </figcaption>
       <ColourLegend scale="signed" low="−max" mid="0" high="+max" quantity="activation, each map scaled to its own largest |value|" />
       <ol className="channel-cells">
@@ -31,7 +31,7 @@ export function ChannelGrid({ maps, title, tap }: Props) {
               label={`${title}, channel ${c} at ${tap}, mean |activation| ${maps.strength[i].toFixed(3)}`}
               className="heatmap heatmap-cell"
             />
-            <span className="channel-caption">channel {c} · mean |a| {maps.strength[i].toPrecision(3)}</span>
+            <span className="channel-caption">ch {c} · {maps.strength[i].toPrecision(3)}</span>
           </li>
         ))}
       </ol>

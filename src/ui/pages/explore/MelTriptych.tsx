@@ -1,7 +1,7 @@
 // The window's log-mel, the noised log-mel at sigma and the one-step clean estimate, side by
 // side on one colour scale (the clean mel's 80 dB window, shown as a legend) with frequency and
 // time axes, so the damage and the repair show.
-import { ColourLegend } from './ColourLegend.tsx';
+import { ColourLegend } from '../../components/ColourLegend.tsx';
 import { Heatmap } from './Heatmap.tsx';
 
 interface Props {

@@ -66,8 +66,8 @@ export function UNetDiagram(props: Props) {
           <div className="unet-row unet-bottom" key={d} style={{ marginInline: `${d * 1.2}rem` }}>
             <div className="unet-box unet-bottleneck">
               <span className="unet-head">bottleneck (level {d}) · {info.config.channels[d]} ch · {size}</span>
-              <div className="unet-line"><span className="unet-sub">down</span>{down.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</div>
-              <div className="unet-line"><span className="unet-sub">up</span>{up.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</div>
+              <div className="unet-line"><span className="unet-sub">down</span><span className="unet-taps">{down.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</span></div>
+              <div className="unet-line"><span className="unet-sub">up</span><span className="unet-taps">{up.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</span></div>
             </div>
           </div>
         ),

@@ -45,7 +45,7 @@ export function RecognizePage() {
         <label htmlFor="recognize-probe">Probe</label>
         <select id="recognize-probe" value={s.probeId ?? ''} onChange={(e) => s.choose(e.target.value)} disabled={s.choices.length === 0}>
           {s.choices.length === 0 && <option value="">no probe available</option>}
-          {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} (features of {c.model})</option>)}
+          {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} · reads {c.model}</option>)}
         </select>
       </div>
       <details className="lab-import">

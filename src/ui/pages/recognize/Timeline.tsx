@@ -31,8 +31,8 @@ export function TimelineGrid({ result }: { result: RecognitionResult }) {
   const showValues = result.windows.length <= 14;
   return (
     <div className="table-scroll">
-      <table className="timeline">
-        <caption className="hint">Every class by window (start-end in seconds): darker is more probable.</caption>
+      <p className="hint" id="timeline-grid-caption">Every class by window (start-end in seconds): darker is more probable.</p>
+      <table className="timeline" aria-labelledby="timeline-grid-caption">
         <thead>
           <tr>
             <td />

@@ -1,7 +1,7 @@
 // A colour scale under a map: the gradient the map uses, its two ends and its middle labelled in
 // words and values, so a picture is never shown without saying what its colours mean.
-import { VIRIDIS } from '../../draw/colormap.ts';
-import { DIVERGING, type HeatScale } from './heatmap-image.ts';
+import { VIRIDIS } from '../draw/colormap.ts';
+import { DIVERGING, type HeatScale } from '../pages/explore/heatmap-image.ts';
 
 function gradient(lut: Uint8ClampedArray): string {
   const stops = [0, 64, 128, 192, 255].map((i) => `rgb(${lut[i * 3]}, ${lut[i * 3 + 1]}, ${lut[i * 3 + 2]}) ${((i / 255) * 100).toFixed(0)}%`);
