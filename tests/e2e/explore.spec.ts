@@ -42,8 +42,8 @@ test('explore: clip, sigma, taps, maps and projection on the tiny corpus', async
   await ex.waitForView('0.6', finalName);
   const tapMs = Date.now() - t1;
   await expect(finalDown).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('figure', { name: /strongest channels at/ }).first().getByRole('img')).toHaveCount(16);
-  if (hasControl) await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img')).toHaveCount(16);
+  await expect(page.getByRole('figure', { name: /strongest channels at/ }).first().getByRole('img', { name: /, channel \d+ at / })).toHaveCount(16);
+  if (hasControl) await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img', { name: /, channel \d+ at / })).toHaveCount(16);
   else await expect(page.getByText('This model has random weights itself: there is no separate control to show.').first()).toBeVisible();
   const bottleneck = ex.diagram.getByRole('button', { name: /paper: bottleneck layer 3/ });
   const bottleName = (await bottleneck.getAttribute('data-tap'))!;

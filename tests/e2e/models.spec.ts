@@ -63,7 +63,7 @@ test('models: cards, checkpoint conversion kept across a reload, a clear mismatc
   await ex.goto(`model=user:${await userId(page)}&sigma=0.4&autorender=0`);
   await ex.waitForView('0.4');
   await expect(page.getByRole('figure', { name: /strongest channels at/ })).toHaveCount(2);
-  await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img')).toHaveCount(16); // tiny config: 16 bottleneck channels
+  await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img', { name: /, channel \d+ at / })).toHaveCount(16); // tiny config: 16 bottleneck channels
   await ex.screenshot('explore-user-model-with-control');
   expect(guard.foreign()).toEqual([]);
 });
