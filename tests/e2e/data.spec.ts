@@ -20,7 +20,7 @@ test('renders the tiny corpus on the first visit and resumes it after a reload',
   await page.reload(); // clips are stored, so nothing starts by itself: the test presses Resume
   await expect.poll(() => data.storedCount()).toBeGreaterThanOrEqual(4);
   const kept = await data.storedCount();
-  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering \\(${kept} of 52 stored\\)`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering tiny \\(${kept} of 52 stored`) })).toBeVisible();
   const t1 = Date.now();
   await data.startRender();
   const summary = await data.waitForResult();
