@@ -34,7 +34,7 @@ test('recorded-recipe clips render to the same bytes in Chromium as in Node', as
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => console.log(`page: ${m.text()}`));
   await page.goto(`${prefix}recorded-render.html?ids=${ids.join(',')}`);
-  await page.waitForFunction(() => (window as unknown as { recorded?: unknown }).recorded !== undefined, null, { timeout: 200_000 });
+  await page.waitForFunction(() => (window as unknown as { recorded?: unknown }).recorded !== undefined, null, { timeout: 100_000 });
   const chromium = await page.evaluate(() => (window as unknown as { recorded: Record<string, string> }).recorded);
   console.log(`recorded clips, Node vs Chromium checksums: ${JSON.stringify({ node, chromium })}`);
   expect(errors).toEqual([]);

@@ -21,8 +21,21 @@ async function run(): Promise<Record<string, string>> {
   const index = new TextDecoder().decode(await fetchBytes('bank/bank.json'));
   const sampleBank = openSampleBank(index, (f) => { console.log(`fetching ${f}`); return fetchBytes(`bank/${f}`); });
   const render = localRenderer({
-    loadBank: async (name: BankName) => loadBank(name, await fetchBytes(`sf/${BANKS[name].file}`)),
-    sampleBank: async () => sampleBank,
+    loadBank: async (name: BankName) => {
+      const t0 = performance.now();
+      const b = await loadBank(name, await fetchBytes(`sf/${BANKS[name].file}`));
+      console.log(`loaded ${name} in ${(performance.now() - t0).toFixed(0)} ms`);
+      return b;
+    },
+    sampleBank: async () => ({
+      ...sampleBank,
+      instrument: async (id: string) => {
+        const t0 = performance.now();
+        const inst = await sampleBank.instrument(id);
+        console.log(`decoded ${id} in ${(performance.now() - t0).toFixed(0)} ms`);
+        return inst;
+      },
+    }),
   });
   const out: Record<string, string> = {};
   for (const s of specs) {
