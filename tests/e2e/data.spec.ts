@@ -67,3 +67,14 @@ test('a full storage quota is reported and the clips stored before are kept', as
   await expect.poll(() => data.storedCount()).toBe(stored);
   await expect(data.clips).toHaveCount(stored);
 });
+
+test('credits every recorded sample library with its licence and attribution', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.goto('tiny');
+  await page.getByText('Recorded instruments and their licences').click();
+  const table = page.getByRole('table', { name: 'Sample libraries, licences and attribution' });
+  await expect(table).toContainText('Weresax');
+  await expect(table).toContainText('CC-BY-4.0');
+  await expect(table).toContainText('Nicholas Brosowsky');
+  await data.screenshot('data-credits');
+});
