@@ -38,8 +38,9 @@ export function CorpusRenderPanel() {
     <section aria-labelledby="render-heading" className="corpus-render">
       <h2 id="render-heading">The built-in corpus</h2>
       <p className="hint">
-        IRMAS-like clips rendered here from recorded SoundFont instruments (train/validation: FluidR3Mono and MuseScore General;
-        test: TimGM6mb), stored in this browser clip by clip. The first visit makes the <strong>tiny</strong> set (52 clips, seconds);
+        IRMAS-like clips rendered here from recorded instrument sample libraries and SoundFont banks, played in seeded rooms
+        through varied microphones; test clips use only libraries and banks that training never hears (credits below). Stored
+        in this browser clip by clip. The first visit makes the <strong>tiny</strong> set (52 clips, seconds);
         the bigger presets are made only when you ask.
       </p>
       <p role="status" aria-live="polite" className="render-status" data-testid="corpus-status">
