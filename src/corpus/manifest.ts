@@ -8,7 +8,7 @@ export function makeManifest(
   source: CorpusSource,
   clips: ClipRecord[],
   skipped: SkippedRecord[],
-  extra: Partial<Pick<CorpusManifest, 'preset' | 'seed' | 'audioRoot' | 'created'>> = {},
+  extra: Partial<Pick<CorpusManifest, 'preset' | 'seed' | 'audioRoot' | 'created' | 'version'>> = {},
 ): CorpusManifest {
   return { format: 'diffpir-corpus', version: CORPUS_VERSION, source, ...extra, classes: IRMAS_CLASSES, clips, skipped };
 }

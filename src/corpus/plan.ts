@@ -2,6 +2,8 @@
 // seed), computed from preset + seed alone, without rendering. Train and validation clips do
 // not depend on the preset's size, so a clip id renders the same audio in every preset.
 import { arrangeClip, type ClipSpec } from './arrange-clip.ts';
+import { dressForRecording } from './arrange-recorded.ts';
+import { sourcePools } from './sources.ts';
 import type { ClipPlan } from './arrange-types.ts';
 import { TEST_BANKS, TRAIN_BANKS } from './bank.ts';
 import { IRMAS_CLASSES, type IrmasClass } from './classes.ts';
@@ -18,12 +20,18 @@ export interface Preset {
   trainDuration: number;
   /** Test clip length range, seconds (IRMAS: 5-20; here 5-10). */
   testDuration: [number, number];
+  /** 1: SoundFont banks only (the first corpus); 2: recorded sample libraries, rooms and microphones. */
+  recipe: 1 | 2;
 }
 
 export const PRESETS = {
-  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10] },
-  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10] },
-  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10] },
+  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
+  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
+  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
+  // The first corpus (SoundFont banks only), kept so the models trained on it can be reproduced.
+  'sf-tiny': { name: 'sf-tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
+  'sf-small': { name: 'sf-small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
+  'sf-full': { name: 'sf-full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
 } as const satisfies Record<string, Preset>;
 
 export type PresetName = keyof typeof PRESETS;
@@ -57,12 +65,20 @@ function testLabelSets(rng: Rng, count: number): IrmasClass[][] {
 export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new LabError(`corpus seed must be an integer in 0..4294967295, got ${seed}`);
   const specs: ClipSpec[] = [];
+  const recorded = preset.recipe === 2;
+  const pools = recorded ? sourcePools() : undefined;
   const perClass = (split: Split, count: number) => {
     IRMAS_CLASSES.forEach((cls, ci) => {
       for (let i = 0; i < count; i++) {
         const id = `${split}-${cls}-${pad(i + 1)}`;
         const bank = TRAIN_BANKS[(i + ci + (split === 'validation' ? 1 : 0)) % TRAIN_BANKS.length];
-        specs.push({ id, split, bank, labels: [cls], duration: preset.trainDuration, seed: deriveSeed(seed, id) });
+        const spec: ClipSpec = { id, split, bank, labels: [cls], duration: preset.trainDuration, seed: deriveSeed(seed, id) };
+        if (pools) {
+          const pool = pools.train[cls];
+          // Validation clips start half a rotation on, so both splits see every source.
+          Object.assign(spec, { recipe: 2, sources: [pool[(i + (split === 'validation' ? pool.length >> 1 : 0)) % pool.length]] });
+        }
+        specs.push(spec);
       }
     });
   };
@@ -70,16 +86,27 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
   perClass('validation', preset.validationPerClass);
   const rng = new Rng(deriveSeed(seed, 'test-plan', preset.testClips));
   const [lo, hi] = preset.testDuration;
+  const used = new Map<IrmasClass, number>();
   testLabelSets(rng, preset.testClips).forEach((labels, i) => {
     const id = `test-${pad(i + 1)}`;
     const duration = Math.round(rng.range(lo, hi) * 2) / 2;
-    specs.push({ id, split: 'test', bank: TEST_BANKS[i % TEST_BANKS.length], labels, duration, seed: deriveSeed(seed, id, labels.join('+')) });
+    const spec: ClipSpec = { id, split: 'test', bank: TEST_BANKS[i % TEST_BANKS.length], labels, duration, seed: deriveSeed(seed, id, labels.join('+')) };
+    if (pools) {
+      const sources = labels.map((c) => {
+        const k = used.get(c) ?? 0;
+        used.set(c, k + 1);
+        return pools.test[c][k % pools.test[c].length];
+      });
+      Object.assign(spec, { recipe: 2, sources });
+    }
+    specs.push(spec);
   });
   return specs;
 }
 
 export function arrangeSpec(spec: ClipSpec): ClipPlan {
-  return arrangeClip(spec);
+  const plan = arrangeClip(spec);
+  return spec.recipe === 2 ? dressForRecording(plan, spec) : plan;
 }
 
 export interface PlanSummary {

@@ -7,7 +7,7 @@ import { loadBankNode } from './bank-node.ts';
 import { PRESETS, arrangeSpec, planCorpus } from './plan.ts';
 import { renderClip } from './render.ts';
 
-const specs = planCorpus(PRESETS.tiny, 1);
+const specs = planCorpus(PRESETS['sf-tiny'], 1);
 
 describe('rendered levels', () => {
   it('make the label the loudest part of every tiny training clip', async () => {

@@ -12,7 +12,7 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function createRenderPool(size: number, opts: { encoding?: WavEncoding; bankDir?: string } = {}): RenderPool {
+export function createRenderPool(size: number, opts: { encoding?: WavEncoding; bankDir?: string; sampleBankDir?: string } = {}): RenderPool {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker-node.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })` +
@@ -21,7 +21,7 @@ export function createRenderPool(size: number, opts: { encoding?: WavEncoding; b
   const idle: Worker[] = [];
   const queue: (() => void)[] = [];
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(boot, { eval: true, workerData: { encoding: opts.encoding ?? 'pcm16', bankDir: opts.bankDir } });
+    const w = new Worker(boot, { eval: true, workerData: { encoding: opts.encoding ?? 'pcm16', bankDir: opts.bankDir, sampleBankDir: opts.sampleBankDir } });
     w.on('message', (a: Answer) => {
       waiting.get(a.job)?.resolve(a);
       waiting.delete(a.job);

@@ -4,9 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ClipSpec } from './arrange-clip.ts';
 import { loadBankNode } from './bank-node.ts';
 import { localRenderer, type WavEncoding } from './corpus-render.ts';
+import { loadSampleBankNode } from './samples/bank-node.ts';
 
-const { bankDir, encoding } = workerData as { bankDir?: string; encoding: WavEncoding };
-const render = localRenderer((name) => loadBankNode(name, bankDir), encoding);
+const { bankDir, sampleBankDir, encoding } = workerData as { bankDir?: string; sampleBankDir?: string; encoding: WavEncoding };
+const render = localRenderer({ loadBank: (name) => loadBankNode(name, bankDir), sampleBank: async () => loadSampleBankNode(sampleBankDir) }, encoding);
 
 parentPort!.on('message', async (msg: { job: number; spec: ClipSpec }) => {
   try {

@@ -10,7 +10,7 @@ import { PRESETS, arrangeSpec, planCorpus } from './plan.ts';
 import { renderClip, rms } from './render.ts';
 import { CORPUS_SAMPLE_RATE } from './types.ts';
 
-const specs = planCorpus(PRESETS.tiny, 1);
+const specs = planCorpus(PRESETS['sf-tiny'], 1);
 const spec = (id: string) => specs.find((s) => s.id === id)!;
 
 async function render(id: string, opts = {}) {

@@ -26,6 +26,10 @@ export interface PartRecord {
   /** RMS level of this part (dry, 16 kHz mono, over the clip) relative to the loudest labelled part, dB. */
   gainDb: number;
   labelled: boolean;
+  /** Recorded recipe: the source ("sf:<bank>" or the sample library id), the instrument and the samples it used. */
+  source?: string;
+  instrument?: string;
+  sampleSet?: string;
 }
 
 export interface ClipRecord {
@@ -72,8 +76,9 @@ export interface CorpusManifest {
   created?: string;
 }
 
-/** Bumped whenever the renderer or the arrangement recipe changes what audio a seed gives. */
-export const CORPUS_VERSION = 1;
+/** Bumped whenever the renderer or the arrangement recipe changes what audio a seed gives. A
+ * manifest's version is its preset's recipe (1: SoundFont, 2: recorded); this is the newest. */
+export const CORPUS_VERSION = 2;
 
 /** Output sample rate of every rendered clip. */
 export const CORPUS_SAMPLE_RATE = 16000;

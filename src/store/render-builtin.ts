@@ -6,6 +6,7 @@ import { localRenderer, renderCorpusCore, type RenderCorpusResult } from '../cor
 import { getPreset, planCorpus } from '../corpus/plan.ts';
 import type { BankName } from '../corpus/types.ts';
 import type { LoadedBank } from '../corpus/bank.ts';
+import type { LoadedSampleBank } from '../corpus/samples/bank-load.ts';
 import { builtinCorpusId, type CorpusStore } from './corpus-store.ts';
 
 export interface RenderBuiltinOptions extends JobOptions {
@@ -13,6 +14,8 @@ export interface RenderBuiltinOptions extends JobOptions {
   seed: number;
   store: CorpusStore;
   loadBank: (name: BankName) => Promise<LoadedBank>;
+  /** The packed recorded bank (recorded-recipe presets). */
+  sampleBank?: () => Promise<LoadedSampleBank>;
   /** At most this many clips per class and split (train/validation) and this many test clips. */
   perClassLimit?: number;
   /** Render only clips whose id passes (tests). */
@@ -45,7 +48,7 @@ export async function renderBuiltinCorpus(opts: RenderBuiltinOptions): Promise<R
   // A limited run keeps the clips of a fuller earlier run in the manifest.
   const keep = previous && (opts.perClassLimit !== undefined || opts.only) ? previous.clips.filter((c) => !specs.some((s) => s.id === c.id)) : [];
   const result = await renderCorpusCore(specs, {
-    preset, seed: opts.seed, previous, renderer: localRenderer(opts.loadBank), signal: opts.signal, onProgress: opts.onProgress, saveEvery: 1,
+    preset, seed: opts.seed, previous, renderer: localRenderer({ loadBank: opts.loadBank, sampleBank: opts.sampleBank }), signal: opts.signal, onProgress: opts.onProgress, saveEvery: 1,
     sink: keep.length === 0 ? sink : { ...sink, saveManifest: (m) => sink.saveManifest({ ...m, clips: mergeInPlanOrder(m.clips, keep, planCorpus(preset, opts.seed).map((s) => s.id)) }) },
   });
   const manifest = (await opts.store.manifest(corpusId)) ?? result.manifest;

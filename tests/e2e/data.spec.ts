@@ -20,7 +20,7 @@ test('renders the tiny corpus on the first visit and resumes it after a reload',
   await page.reload(); // clips are stored, so nothing starts by itself: the test presses Resume
   await expect.poll(() => data.storedCount()).toBeGreaterThanOrEqual(4);
   const kept = await data.storedCount();
-  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering \\(${kept} of 52 stored\\)`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering tiny \\(${kept} of 52 stored`) })).toBeVisible();
   const t1 = Date.now();
   await data.startRender();
   const summary = await data.waitForResult();
@@ -66,4 +66,15 @@ test('a full storage quota is reported and the clips stored before are kept', as
   await page.reload();
   await expect.poll(() => data.storedCount()).toBe(stored);
   await expect(data.clips).toHaveCount(stored);
+});
+
+test('credits every recorded sample library with its licence and attribution', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.goto('tiny');
+  await page.getByText('Recorded instruments and their licences').click();
+  const table = page.getByRole('table', { name: 'Sample libraries, licences and attribution' });
+  await expect(table).toContainText('Weresax');
+  await expect(table).toContainText('CC-BY-4.0');
+  await expect(table).toContainText('Nicholas Brosowsky');
+  await data.screenshot('data-credits');
 });

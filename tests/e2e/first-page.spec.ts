@@ -62,7 +62,7 @@ test('bad uploads show a clear error and the page keeps working', async ({ page 
   await lab.waitUntilReady();
   const good = toneWav({ seconds: 1 });
   const cases: { name: string; bytes: Buffer; message: RegExp; mime?: string }[] = [
-    { name: 'notes.txt', bytes: Buffer.from('these are not the samples you are looking for\n'), message: /notes\.txt: not a recognised audio file/, mime: 'text/plain' },
+    { name: 'notes.txt', bytes: Buffer.from('these are not the samples you are looking for\n'), message: /notes\.txt: not an audio file the lab can read \(it looks like text\)/, mime: 'text/plain' },
     { name: 'empty.wav', bytes: Buffer.alloc(0), message: /empty\.wav: file is empty/ },
     { name: 'cut.wav', bytes: good.subarray(0, 30), message: /cut\.wav: truncated/ },
     { name: 'nothing.wav', bytes: pcm16Wav([new Int16Array(0)], 16000), message: /nothing\.wav: .*zero-length/ },
@@ -96,15 +96,15 @@ test('forcing WebGPU without --enable-unsafe-webgpu falls back to WASM and says 
   const lab = new LabPage(page);
   await lab.goto();
   await lab.waitUntilReady();
-  await lab.backendSelect.selectOption('webgpu');
+  await lab.forceBackend('webgpu');
   await expect(lab.backendName).toHaveText('WASM');
   await expect(lab.backendReason).toContainText('WebGPU was requested but no WebGPU adapter was found');
   expect(page.url()).toContain('backend=webgpu');
-  await lab.backendSelect.selectOption('cpu');
+  await lab.forceBackend('cpu');
   await expect(lab.backendName).toHaveText('CPU');
   await expect(lab.backendReason).toHaveText('CPU was requested.');
   const { errors } = await lab.runOpsCheck();
   expect(Object.values(errors).every((e) => e === 0)).toBe(true);
-  await lab.backendSelect.selectOption('auto');
+  await lab.forceBackend('auto');
   await expect(lab.backendName).toHaveText('WASM');
 });

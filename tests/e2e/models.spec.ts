@@ -18,7 +18,8 @@ test('models: cards, checkpoint conversion kept across a reload, a clear mismatc
   const guard = guardOrigin(page, new URL(baseURL!).origin);
   const models = new ModelsPage(page);
   await models.goto();
-  await expect(models.card('random-init')).toBeVisible();
+  await expect(models.card('random-init:student-v1')).toContainText('control');
+  await expect(models.card('probe-default')).toContainText('Model card');
   await expect(models.card('random-init:tiny')).toBeVisible();
   const index = (await (await page.request.get('models/index.json')).json()) as { models: { name: string; card: string | null; config: object | null }[] };
   for (const m of index.models) {
@@ -59,10 +60,10 @@ test('models: cards, checkpoint conversion kept across a reload, a clear mismatc
 
   // In Explore, the user model and its random-init control side by side.
   const ex = new ExplorePage(page);
-  await ex.goto(`model=user:${await userId(page)}&sigma=0.4`);
+  await ex.goto(`model=user:${await userId(page)}&sigma=0.4&autorender=0`);
   await ex.waitForView('0.4');
   await expect(page.getByRole('figure', { name: /strongest channels at/ })).toHaveCount(2);
-  await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img')).toHaveCount(16); // tiny config: 16 bottleneck channels
+  await expect(page.getByRole('figure', { name: /\(control\): strongest channels/ }).getByRole('img', { name: /, channel \d+ at / })).toHaveCount(16); // tiny config: 16 bottleneck channels
   await ex.screenshot('explore-user-model-with-control');
   expect(guard.foreign()).toEqual([]);
 });

@@ -60,7 +60,7 @@ test('reviewer: a dropped clip gives predicted instruments with probabilities an
   }
 
   await rec.upload('notes.txt', Buffer.from('not audio at all\n'), 'text/plain');
-  await expect(rec.alert).toContainText(/notes\.txt: not a recognised audio file/);
+  await expect(rec.alert).toContainText(/notes\.txt: not an audio file the lab can read \(it looks like text\)/);
   await screenshot(page, 'recognize-bad-upload');
   await rec.recognize('after.wav', melodyWav(4, 262));
   await expect(rec.alert).toHaveCount(0);

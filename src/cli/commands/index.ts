@@ -14,5 +14,7 @@ import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
 import { workerCommand } from './worker.ts';
 import { mergeCommand } from './merge.ts';
+import { bankCommand } from './bank.ts';
+import { scoreHanCommand } from './score-han.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];

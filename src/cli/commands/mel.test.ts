@@ -47,7 +47,7 @@ describe('diffpir mel', () => {
     writeFileSync(path.join(dir, 'notes.wav'), 'just some text');
     const bad = cli('notes.wav', '--out', 'x.npy');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('diffpir mel: notes.wav: not a recognised audio file (starts with "just som"); expected WAV, MP3, Ogg Vorbis, FLAC or a .npy of 16 kHz samples');
+    expect(bad.stderr).toBe('diffpir mel: notes.wav: not an audio file the lab can read (it looks like text); expected WAV, MP3, Ogg Vorbis, FLAC or a .npy of 16 kHz samples');
     const missing = cli('missing.wav', '--out', 'x.npy');
     expect(missing.stderr).toBe('diffpir mel: cannot read missing.wav: no such file');
     writeFileSync(path.join(dir, 'quiet.wav'), encodeWav(new Float32Array(16000), 16000));

@@ -6,6 +6,7 @@ import { loadAudio16k } from '../../audio/load.ts';
 import { logMel } from '../../audio/mel.ts';
 import { throwIfCancelled } from '../../common/progress.ts';
 import { loadBankFromUrl } from '../../store/banks.ts';
+import { loadSampleBankFromUrl } from '../../store/sample-bank.ts';
 import { browserCorpusStore } from '../../store/corpus-store.ts';
 import { renderBuiltinCorpus } from '../../store/render-builtin.ts';
 import { melThumbnail } from '../../store/thumbnail.ts';
@@ -24,6 +25,7 @@ export const corpusRenderHandler = defineHandler('corpusRender', {
         ctx.onProgress({ stage: 'loading sound bank', done: 0, total: 0, detail: name });
         return loadBankFromUrl(name, p.bankBase);
       },
+      sampleBank: () => loadSampleBankFromUrl(p.bankBase),
       onProgress: async (pr) => ctx.onProgress(pr),
     });
     return {

@@ -4,6 +4,7 @@ import { useCallback, useEffect } from 'react';
 import { AudioPicker } from '../components/AudioPicker.tsx';
 import { ClipFacts } from '../components/ClipFacts.tsx';
 import { LoadStatus } from '../components/LoadStatus.tsx';
+import { ColourLegend } from '../components/ColourLegend.tsx';
 import { MelView } from '../components/MelView.tsx';
 import { WaveformView } from '../components/WaveformView.tsx';
 import { useClip } from '../state/clip.ts';
@@ -37,6 +38,7 @@ export function ClipPage() {
             label={`Log-mel spectrogram of ${clip.fileName}: ${clip.nMels} mel bands by ${clip.frames} frames`}
             onDrawn={onMelDrawn}
           />
+          <ColourLegend scale="mel" low="80 dB below" high="the clip's peak" quantity="log-mel level" />
           <p className="hint">128 HTK mel bands from 0 to 8 kHz, 20 ms hop; colour spans 80 dB below the clip&rsquo;s peak.</p>
         </article>
       )}

@@ -6,6 +6,7 @@ import type { Progress } from '../../common/progress.ts';
 import type { ModelImportResult } from '../../compute/messages/models.ts';
 import { browserModelStore, type UserModelInfo } from '../../store/model-store.ts';
 import { compute } from '../compute.ts';
+import { controlId, controlLabel } from '../naming.ts';
 import { messageOf, modelsBase } from './lab-locations.ts';
 
 export interface ShippedModel {
@@ -43,16 +44,19 @@ export function isUNetFolder(m: Pick<ShippedModel, 'config'>): boolean {
   return m.config !== null && ('unet' in m.config || 'channels' in m.config);
 }
 
-/** The named random-init configs offered next to the shipped and user models. */
-export const RANDOM_INIT_OPTIONS: ModelOption[] = [
-  { value: 'random-init', label: 'random-init (student config, seed 0: the control)' },
-  { value: 'random-init:tiny', label: 'random-init:tiny (4-16 channels, fast)' },
-];
+/** The quick random-weights U-Net offered next to the shipped and user models (not a control). */
+export const TINY_RANDOM: ModelOption = { value: 'random-init:tiny', label: 'random-init:tiny (4-16 channels, random weights: fast)' };
+
+/** The controls of the shipped models (one name everywhere: see ui/naming.ts). */
+export function controlOptions(shipped: Pick<ShippedModel, 'name'>[]): ModelOption[] {
+  return shipped.map((m) => ({ value: controlId(m.name), label: controlLabel(m.name) }));
+}
 
 export function modelOptions(s: Pick<ModelsState, 'shipped' | 'user'>): ModelOption[] {
   return [
     ...s.shipped.map((m) => ({ value: m.name, label: `${m.name} (shipped)` })),
-    ...RANDOM_INIT_OPTIONS,
+    ...controlOptions(s.shipped),
+    TINY_RANDOM,
     ...s.user.map((m) => ({ value: `user:${m.id}`, label: `${m.name} (yours, ${m.origin})` })),
   ];
 }

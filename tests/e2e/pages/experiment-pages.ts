@@ -70,7 +70,7 @@ export class RecognizePageObject {
 
   async goto(): Promise<void> {
     await this.page.goto('/?page=recognize');
-    await expect(this.page.getByRole('heading', { name: /Recognise the instruments/ })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: /Recognize the instruments/ })).toBeVisible();
   }
 
   /** Whether the page found a shipped probe (else it says so). */

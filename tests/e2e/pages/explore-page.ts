@@ -44,7 +44,7 @@ export class ExplorePage {
   }
 
   channelMaps(title: RegExp | string): Locator {
-    return this.page.getByRole('figure', { name: typeof title === 'string' ? new RegExp(title) : title }).getByRole('img');
+    return this.page.getByRole('figure', { name: typeof title === 'string' ? new RegExp(title) : title }).getByRole('img', { name: /, channel \d+ at / });
   }
 
   async workerMs(): Promise<number> {

@@ -58,6 +58,13 @@ export class LabPage {
     await this.page.waitForFunction(() => performance.getEntriesByName('lab-interactive').length > 0);
   }
 
+  /** Opens "Why this backend" (where the reason and the backend menu live) and forces `name`. */
+  async forceBackend(name: string): Promise<void> {
+    const details = this.page.locator('details.backend-details');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await this.backendSelect.selectOption(name);
+  }
+
   async upload(name: string, buffer: Buffer, mimeType = 'audio/wav'): Promise<void> {
     await this.audioFile.setInputFiles({ name, mimeType, buffer });
   }

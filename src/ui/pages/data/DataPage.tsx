@@ -1,5 +1,6 @@
 // The Data page: render the built-in corpus (on the first visit, and resumable), look at its clips (counts, filters,
 // thumbnails, playback), import IRMAS / OpenPIR, and remove stored corpora.
+import { RecordingCredits } from './RecordingCredits.tsx';
 import { useEffect, useState } from 'react';
 import { builtinListing, useCorpus } from '../../state/corpus.ts';
 import { ClipBrowser } from './ClipBrowser.tsx';
@@ -36,6 +37,7 @@ export function DataPage() {
         {current && <ClipBrowser key={current.id} id={current.id} manifest={current.manifest} />}
       </section>
       <CorpusImport />
+      <RecordingCredits />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { browserCorpusStore } from '../../../store/corpus-store.ts';
 import { browserModelStore } from '../../../store/model-store.ts';
 import { isUNetFolder } from '../../state/models.ts';
+import { controlLabel } from '../../naming.ts';
 import { corpusLabel, corpusValue } from './corpus-ref.ts';
 
 export interface Choice {
@@ -23,7 +24,7 @@ export interface LabOptionsState {
 }
 
 const RANDOM_MODELS: Choice[] = [
-  { value: 'random-init:tiny', label: 'random-init:tiny (tiny U-Net, random weights: quick)' },
+  { value: 'random-init:tiny', label: 'random-init:tiny (4-16 channels, random weights: fast)' },
   { value: 'random-init:student', label: 'random-init:student (student-size U-Net, random weights)' },
 ];
 
@@ -49,7 +50,7 @@ export const useLabOptions = create<LabOptionsState>()((set, get) => ({
     const shipped = await shippedModels();
     const models = [
       ...shipped.map((n) => ({ value: n, label: `${n} (shipped)` })),
-      ...shipped.map((n) => ({ value: `random-init:${n}`, label: `random-init:${n} (control: same config, random weights)` })),
+      ...shipped.map((n) => ({ value: `random-init:${n}`, label: controlLabel(n) })),
       ...RANDOM_MODELS,
     ];
     const tones = ['tiny', 'small'].map((preset) => {
@@ -69,7 +70,7 @@ export const useLabOptions = create<LabOptionsState>()((set, get) => ({
     try {
       for (const m of await browserModelStore().list()) {
         models.push({ value: `user:${m.id}`, label: `${m.name} (yours, ${m.origin})` });
-        models.push({ value: `random-init:user:${m.id}`, label: `random-init:${m.name} (control: same config, random weights)` });
+        models.push({ value: `random-init:user:${m.id}`, label: controlLabel(m.name) });
       }
     } catch (e) {
       error = `your stored models could not be listed (${e instanceof Error ? e.message : String(e)})`;

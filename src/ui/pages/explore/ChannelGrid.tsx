@@ -1,6 +1,7 @@
 // The strongest channels at a tap as a grid of small heatmaps (blue < 0 < red, each map on its
-// own symmetric scale), channel index and mean |activation| under each.
+// own symmetric scale, with the colour legend), channel index and mean |activation| under each.
 import type { ChannelMaps } from '../../../explore/channels.ts';
+import { ColourLegend } from '../../components/ColourLegend.tsx';
 import { Heatmap } from './Heatmap.tsx';
 
 interface Props {
@@ -15,8 +16,9 @@ export function ChannelGrid({ maps, title, tap }: Props) {
   return (
     <figure className="channel-grid" aria-label={`${title}: strongest channels at ${tap}`}>
       <figcaption>
-        <strong>{title}</strong> · {maps.channels.length} of {maps.totalChannels} channels, strongest first · {maps.height}×{maps.width}
+        <strong>{title}</strong> · {maps.channels.length} of {maps.totalChannels} channels, strongest first · each map {maps.height} rows (frequency, low at the bottom) × {maps.width} columns (time); under each: channel · mean |activation|
       </figcaption>
+      <ColourLegend scale="signed" low="−max" mid="0" high="+max" quantity="activation, each map scaled to its own largest |value|" />
       <ol className="channel-cells">
         {Array.from(maps.channels, (c, i) => (
           <li key={c}>

@@ -7,9 +7,11 @@ interface Props {
   progress: Progress | null;
   running: boolean;
   onCancel?: () => void;
+  /** The cancel button's text ("Cancel" unless told). */
+  cancelLabel?: string;
 }
 
-export function JobProgress({ label, progress, running, onCancel }: Props) {
+export function JobProgress({ label, progress, running, onCancel, cancelLabel = 'Cancel' }: Props) {
   const text = progress ? `${progress.stage}${progress.total > 0 ? ` ${progress.done}/${progress.total}` : ''}${progress.detail ? ` (${progress.detail})` : ''}` : running ? 'starting…' : '';
   return (
     <div className="job-progress">
@@ -17,7 +19,7 @@ export function JobProgress({ label, progress, running, onCancel }: Props) {
         <progress aria-label={label} max={progress && progress.total > 0 ? progress.total : undefined} value={progress && progress.total > 0 ? progress.done : undefined} />
       )}
       <span role="status" aria-live="polite" className="job-status">{running ? text : ''}</span>
-      {running && onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      {running && onCancel && <button type="button" onClick={onCancel}>{cancelLabel}</button>}
     </div>
   );
 }

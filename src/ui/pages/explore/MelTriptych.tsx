@@ -1,5 +1,7 @@
 // The window's log-mel, the noised log-mel at sigma and the one-step clean estimate, side by
-// side on one colour scale (the clean mel's 80 dB window), so the damage and the repair show.
+// side on one colour scale (the clean mel's 80 dB window, shown as a legend) with frequency and
+// time axes, so the damage and the repair show.
+import { ColourLegend } from '../../components/ColourLegend.tsx';
 import { Heatmap } from './Heatmap.tsx';
 
 interface Props {
@@ -10,6 +12,8 @@ interface Props {
   x0: Float32Array;
   sigma: number;
   caption?: string;
+  /** Where the window starts in the clip (seconds), for the time axis. */
+  startSec?: number;
 }
 
 function peak(x: Float32Array): number {
@@ -18,7 +22,7 @@ function peak(x: Float32Array): number {
   return m;
 }
 
-export function MelTriptych({ nMels, frames, mel, noised, x0, sigma, caption }: Props) {
+export function MelTriptych({ nMels, frames, mel, noised, x0, sigma, caption, startSec = 0 }: Props) {
   const hi = peak(mel);
   const panels = [
     { key: 'mel', title: 'Log-mel', values: mel, label: `Log-mel of the window: ${nMels} bands by ${frames} frames` },
@@ -30,9 +34,13 @@ export function MelTriptych({ nMels, frames, mel, noised, x0, sigma, caption }: 
       {panels.map((p) => (
         <figure key={p.key}>
           <figcaption>{p.title}</figcaption>
-          <Heatmap values={p.values} rows={nMels} cols={frames} scale="mel" fixedHi={hi} label={p.label} height={150} />
+          <Heatmap values={p.values} rows={nMels} cols={frames} scale="mel" fixedHi={hi} label={p.label} height={170}
+            melAxes={{ startSec, durationSec: frames * 0.02 }} className="heatmap heatmap-axes" />
         </figure>
       ))}
+      <div className="mel-triptych-legend">
+        <ColourLegend scale="mel" low="80 dB below" high="the clean mel's peak" quantity="log-mel level (all three on one scale)" />
+      </div>
       {caption && <p className="hint">{caption}</p>}
     </div>
   );

@@ -40,12 +40,25 @@ function Plot({ result, set, title }: { result: ProjectionResult; set: Projectio
 export function ProjectionPanel() {
   const { projection, runProjection, cancelProjection, setProjectionCorpus, tap, sigma } = useExplore();
   const corpora = useCorpus((s) => s.corpora).filter((c) => c.manifest.clips.some((x) => x.split !== 'test'));
+  const renderJob = useCorpus((s) => s.job);
   const r = projection.result;
+  const clips = renderJob.clips;
   return (
     <section className="projection" aria-labelledby="projection-heading">
       <h3 id="projection-heading">Where the classes separate</h3>
+      <p className="hint">
+        Each dot is one clip: its activations at this tap, averaged over time, placed by their two main directions of variation (PCA).
+        Colour is the clip&rsquo;s instrument. If same-coloured dots gather apart from the others, the layer tells those instruments apart;
+        compare with the control beside it.
+      </p>
+      {renderJob.running && (
+        <p role="status" className="message" data-testid="projection-waiting">
+          Making the {renderJob.preset} example corpus in this browser so the classes can be compared
+          {clips ? `: ${clips.done} of ${clips.total} clips` : ''}; the projection follows by itself.
+        </p>
+      )}
       {corpora.length === 0 ? (
-        <p className="hint">No corpus in this browser yet: render the built-in one on the Data page, then come back.</p>
+        !renderJob.running && <p className="hint">No corpus in this browser yet: render the built-in one on the Data page, then come back.</p>
       ) : (
         <div className="controls-row">
           <label>
@@ -67,7 +80,7 @@ export function ProjectionPanel() {
       {r && (
         <div className="projection-pair">
           <Plot result={r} set={r.model} title={r.model.modelId} />
-          {r.control ? <Plot result={r} set={r.control} title={`${r.control.modelId} (control)`} /> : <p className="hint">The model is itself the random-init control.</p>}
+          {r.control ? <Plot result={r} set={r.control} title={`${r.control.modelId} (control)`} /> : <p className="hint">This model has random weights itself: there is no separate control to show.</p>}
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 // The U-Net as a clickable diagram: one row per level (down items on the left, up items on the
-// right), the deepest level as the bottleneck, every tap a button (keyboard reachable), the
-// paper's three probe sites marked. Built from the model's tap list, so any config draws.
+// right), the deepest level as the bottleneck (its down and up halves on labelled lines), every
+// tap a button named exactly as the heading, the URL and the Probe page name it (d3.4.resnet),
+// the paper's three probe sites marked. Built from the model's tap list, so any config draws.
 import type { ModelInfoResult } from '../../../compute/messages/explore.ts';
 import type { TapInfo } from '../../../unet/taps.ts';
 
@@ -19,14 +20,6 @@ export function siteLabel(info: ModelInfoResult, tap: string): string | null {
   return null;
 }
 
-function shortName(tap: string): string {
-  const m = /^[du]\d+\.(\d+)\.(\w+)$/.exec(tap);
-  if (m) return `${m[1]} ${m[2].replace('cross_attention', 'cross-attn').replace('modulation', 'mod')}`;
-  if (/\.down$/.test(tap)) return 'down conv';
-  if (/\.up$/.test(tap)) return 'up conv';
-  return 'level out';
-}
-
 function TapButton({ tap, info, selected, onSelect }: { tap: TapInfo } & Props) {
   const site = siteLabel(info, tap.name);
   const dims = tap.shape.slice(1);
@@ -40,7 +33,7 @@ function TapButton({ tap, info, selected, onSelect }: { tap: TapInfo } & Props) 
       data-tap={tap.name}
       onClick={() => onSelect(tap.name)}
     >
-      {shortName(tap.name)}
+      {tap.name}
       {site && <span className="tap-star" aria-hidden="true">★</span>}
     </button>
   );
@@ -73,15 +66,16 @@ export function UNetDiagram(props: Props) {
           <div className="unet-row unet-bottom" key={d} style={{ marginInline: `${d * 1.2}rem` }}>
             <div className="unet-box unet-bottleneck">
               <span className="unet-head">bottleneck (level {d}) · {info.config.channels[d]} ch · {size}</span>
-              <span className="unet-sub">down</span>
-              {down.map((t) => <TapButton key={t.name} tap={t} {...props} />)}
-              <span className="unet-sub">up</span>
-              {up.map((t) => <TapButton key={t.name} tap={t} {...props} />)}
+              <div className="unet-line"><span className="unet-sub">down</span><span className="unet-taps">{down.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</span></div>
+              <div className="unet-line"><span className="unet-sub">up</span><span className="unet-taps">{up.map((t) => <TapButton key={t.name} tap={t} {...props} />)}</span></div>
             </div>
           </div>
         ),
       )}
-      <p className="hint">★ the paper&rsquo;s probe sites. Encoder taps stop the pass early; decoder taps run more of the net.</p>
+      <p className="hint">
+        ★ the paper&rsquo;s probe sites. A tap is named level.item.layer: <code>d3.4.resnet</code> is the down path at level 3, item 4, its resnet
+        block; <code>u</code> is the up path. Encoder taps stop the pass early; decoder taps run more of the net.
+      </p>
     </div>
   );
 }

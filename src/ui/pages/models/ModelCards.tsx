@@ -1,8 +1,10 @@
-// The models this lab has: shipped ones (from models/index.json) with their MODEL_CARD.md,
-// the random-init controls, and the user's own (stored in this browser, with the card they
-// brought or were trained with, deletable).
+// The models this lab has: shipped ones (from models/index.json) with their MODEL_CARD.md, the
+// shipped probe (models/probe-default/) with its card, the random-init controls, and the user's
+// own (stored in this browser, with the card they brought or were trained with, deletable).
 import { useEffect, useState } from 'react';
-import { RANDOM_INIT_OPTIONS, useModels, type ShippedModel } from '../../state/models.ts';
+import { CONTROL_MEANING, controlId, controlLabel } from '../../naming.ts';
+import { TINY_RANDOM, useModels, type ShippedModel } from '../../state/models.ts';
+import { SHIPPED_PROBE_DIR } from '../recognize/shipped-probe.ts';
 import { messageOf, modelsBase } from '../../state/lab-locations.ts';
 import { browserModelStore, type UserModelInfo } from '../../../store/model-store.ts';
 import { MODEL_CARD } from '../../../training/modelCard.ts';
@@ -14,31 +16,58 @@ function unetSummary(config: Record<string, unknown> | null): string {
   return `${u.dim ?? 2}D U-Net, channels [${(u.channels as number[]).join(', ')}], items [${(u.items as number[] | undefined)?.join(', ') ?? '?'}]`;
 }
 
-function Card({ model, badge = 'shipped' }: { model: ShippedModel; badge?: string }) {
+/** Fetches a card's text from the app's own origin (null until read; the error when it cannot be). */
+function useCardText(url: string | null): { text: string | null; error: string | null } {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!model.card) return;
+    if (!url) return;
     let live = true;
-    fetch(new URL(`${model.name}/${model.card}`, modelsBase()))
+    fetch(url)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((t) => live && setText(t), (e) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
-  }, [model]);
+  }, [url]);
+  return { text, error };
+}
+
+function CardBody({ file, text, error }: { file: string; text: string | null; error: string | null }) {
   return (
-    <article className="model-card" aria-label={`Model ${model.name}`}>
-      <h3>{model.name} <span className="badge">{badge}</span></h3>
-      <p className="hint">{badge === 'shipped' ? unetSummary(model.config) : 'Han et al. (2017) CNN, the baseline (scored on the Compare page)'} · {model.files.length} files</p>
-      {!model.card && <p className="hint">No model card in this folder.</p>}
-      {error && <p className="error" role="alert">{model.name}/{model.card} could not be read ({error})</p>}
+    <>
+      {error && <p className="error" role="alert">{file} could not be read ({error})</p>}
       {text && (
         <details open>
           <summary>Model card</summary>
           <MarkdownView source={text} />
         </details>
       )}
+    </>
+  );
+}
+
+function Card({ model, badge = 'shipped' }: { model: ShippedModel; badge?: string }) {
+  const { text, error } = useCardText(model.card ? new URL(`${model.name}/${model.card}`, modelsBase()).href : null);
+  return (
+    <article className="model-card model-card-wide" aria-label={`Model ${model.name}`}>
+      <h3>{model.name} <span className="badge">{badge}</span></h3>
+      <p className="hint">{badge === 'shipped' ? unetSummary(model.config) : 'Han et al. (2017) CNN, the baseline (scored on the Compare page)'} · {model.files.length} files</p>
+      {!model.card && <p className="hint">No model card in this folder.</p>}
+      <CardBody file={`${model.name}/${model.card}`} text={text} error={error} />
+    </article>
+  );
+}
+
+/** The shipped probe (what Recognize uses) with its MODEL_CARD.md. */
+function ProbeCard() {
+  const { text, error } = useCardText(new URL(`${SHIPPED_PROBE_DIR}MODEL_CARD.md`, document.baseURI).href);
+  if (error?.includes('HTTP 404')) return null;
+  return (
+    <article className="model-card model-card-wide" aria-label="Model probe-default">
+      <h3>probe-default <span className="badge">shipped probe</span></h3>
+      <p className="hint">The probe the Recognize page and <code>npx diffpir recognize</code> use: a head trained on a U-Net&rsquo;s activations.</p>
+      <CardBody file="probe-default/MODEL_CARD.md" text={text} error={error} />
     </article>
   );
 }
@@ -69,16 +98,23 @@ export function ModelCards() {
     <section aria-labelledby="models-list-heading">
       <h2 id="models-list-heading">Models</h2>
       {error && <p className="error" role="alert">{error}</p>}
-      {loaded && shipped.length === 0 && <p className="hint">No model is shipped with this build (models/ holds none); the random-init models are always here.</p>}
-      <div className="model-cards">
+      {loaded && shipped.length === 0 && <p className="hint">No model is shipped with this build (models/ holds none); random-init:tiny is always here.</p>}
+      <div className="model-cards-wide">
         {shipped.map((m) => <Card key={m.name} model={m} />)}
+        <ProbeCard />
         {baselines.map((m) => <Card key={m.name} model={m} badge="baseline" />)}
-        {RANDOM_INIT_OPTIONS.map((o) => (
-          <article className="model-card" key={o.value} aria-label={`Model ${o.value}`}>
-            <h3>{o.value} <span className="badge">control</span></h3>
-            <p className="hint">{o.label}. Seeded PyTorch-default weights: the control every feature result is compared with.</p>
+      </div>
+      <div className="model-cards">
+        {shipped.map((m) => (
+          <article className="model-card" key={m.name} aria-label={`Model ${controlId(m.name)}`}>
+            <h3>{controlLabel(m.name)}</h3>
+            <p className="hint">{m.name}&rsquo;s control: {CONTROL_MEANING}.</p>
           </article>
         ))}
+        <article className="model-card" aria-label={`Model ${TINY_RANDOM.value}`}>
+          <h3>{TINY_RANDOM.value} <span className="badge">random weights</span></h3>
+          <p className="hint">A tiny U-Net (4-16 channels) with seeded random weights: seconds per run, for trying the pages out.</p>
+        </article>
         {user.map((m) => (
           <article className="model-card" key={m.id} aria-label={`Model ${m.name}`}>
             <h3>{m.name} <span className="badge">yours</span></h3>

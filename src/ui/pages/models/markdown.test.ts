@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
 
 describe('model card markdown', () => {
-  it('parses headings, paragraphs, lists, code and tables', () => {
-    const md = '# student-v1\n\nA small **student** U-Net,\ntrained on `small`.\n\n- one\n- two\n  more\n1. first\n\n```\nnpx diffpir\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n';
-    const b = parseMarkdown(md);
-    expect(b.map((x) => x.kind)).toEqual(['heading', 'paragraph', 'list', 'list', 'pre', 'pre']);
-    expect(b[1]).toEqual({ kind: 'paragraph', inline: [{ kind: 'text', text: 'A small ' }, { kind: 'bold', text: 'student' }, { kind: 'text', text: ' U-Net, trained on ' }, { kind: 'code', text: 'small' }, { kind: 'text', text: '.' }] });
-    expect(b[2]).toMatchObject({ ordered: false, items: [[{ text: 'one' }], [{ text: 'two' }, { text: ' more' }]] });
-    expect(b[3]).toMatchObject({ ordered: true });
-    expect(b[4]).toEqual({ kind: 'pre', text: 'npx diffpir' });
-    expect(b[5]).toEqual({ kind: 'pre', text: '| a | b |\n| 1 | 2 |' });
+  it('renders headings, paragraphs, lists, code and GFM tables', () => {
+    const html = renderMarkdown('# student-v1\n\nA small **student** U-Net,\ntrained on `small`.\n\n- one\n- two\n\n```\nnpx diffpir\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toContain('<h3>student-v1</h3>');
+    expect(html).toContain('<strong>student</strong>');
+    expect(html).toContain('<code>small</code>');
+    expect(html).toMatch(/<ul>\s*<li>one<\/li>/);
+    expect(html).toContain('<pre><code>npx diffpir\n</code></pre>');
+    expect(html).toMatch(/<div class="table-scroll"><table>\s*<thead>\s*<tr>\s*<th>a<\/th>/);
+    expect(html).toMatch(/<td>1<\/td>\s*<td>2<\/td>/);
   });
 
-  it('shows links as text with their address', () => {
-    expect(parseInline('see [the paper](https://example.org/p)')).toEqual([{ kind: 'text', text: 'see ' }, { kind: 'text', text: 'the paper (https://example.org/p)' }]);
+  it('escapes raw HTML and never loads images or navigates', () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n![logo](https://example.org/x.png) see [the paper](https://example.org/p)');
+    expect(html).not.toMatch(/<script|<img|<a /);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('the paper (https://example.org/p)');
+  });
+
+  it('renders the shipped Han CNN card table as a table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = renderMarkdown(readFileSync('models/han-cnn-small/card.md', 'utf8'));
+    expect(html).toMatch(/<th>class<\/th>\s*<th>test clips<\/th>/);
+    expect((html.match(/<tr>/g) ?? []).length).toBe(12);
   });
 });

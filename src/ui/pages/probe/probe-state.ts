@@ -2,6 +2,7 @@
 // view part mirrored in the URL), the worker job with its live epochs, the result, and the
 // probes saved in IndexedDB.
 import { create } from 'zustand';
+import { CancelledError } from '../../../common/errors.ts';
 import type { Progress } from '../../../common/progress.ts';
 import type { ProbeSetupResult } from '../../../compute/messages/probe-setup.ts';
 import type { ProbeTrainResult } from '../../../compute/messages/probe-train.ts';
@@ -37,6 +38,8 @@ export interface ProbeState extends ProbeSettings {
   setupError: string | null;
   running: boolean;
   stopping: boolean;
+  /** Set when the user's Stop ended the run (not an error): what was learned stays on the page. */
+  stopped: { epochs: number; during: string; scored: boolean } | null;
   progress: Progress | null;
   history: EpochReport[];
   result: ProbeTrainResult | null;
@@ -77,6 +80,7 @@ export const useProbe = create<ProbeState>()((set, get) => ({
   setupError: null,
   running: false,
   stopping: false,
+  stopped: null,
   progress: null,
   history: [],
   result: null,
@@ -107,7 +111,7 @@ export const useProbe = create<ProbeState>()((set, get) => ({
       set({ error: `unknown data choice "${s.corpus}"` });
       return;
     }
-    set({ running: true, stopping: false, error: null, result: null, history: [], savedId: null, progress: { stage: 'starting', done: 0, total: 0 } });
+    set({ running: true, stopping: false, stopped: null, error: null, result: null, history: [], savedId: null, progress: { stage: 'starting', done: 0, total: 0 } });
     const batch = progressBatcher((epochs, progress) => set((st) => ({ progress, history: epochs.length ? [...st.history, ...epochs] : st.history })));
     const job = compute().start('probeTrain', {
       model: s.model, appBase: appBase(), corpus, sigma: s.sigma, tap: s.tap, head: s.head, noiseSeed: s.noiseSeed,
@@ -120,10 +124,13 @@ export const useProbe = create<ProbeState>()((set, get) => ({
     try {
       const result = await job.result;
       batch.flush();
-      set({ result, resultCorpus: s.corpus, running: false, progress: null });
+      const stopped = result.stopReason === 'cancelled' ? { epochs: result.epochs.length, during: 'training', scored: true } : null;
+      set({ result, resultCorpus: s.corpus, running: false, stopping: false, progress: null, stopped });
     } catch (e) {
+      const during = get().progress?.stage ?? 'starting';
       batch.flush();
-      set({ running: false, progress: null, error: e instanceof Error ? e.message : String(e) });
+      if (e instanceof CancelledError) set({ running: false, stopping: false, progress: null, stopped: { epochs: get().history.length, during, scored: false } });
+      else set({ running: false, stopping: false, progress: null, error: e instanceof Error ? e.message : String(e) });
     } finally {
       jobId = null;
     }

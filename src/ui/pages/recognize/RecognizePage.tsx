@@ -1,12 +1,13 @@
-// Recognize (the reviewer's page): drop an audio file and get the predicted instruments with
-// their probabilities and a timeline over the clip, from the shipped probe and model (or a probe
+// Recognize (the reviewer's page): drop an audio file (or try the built-in example) and get each
+// instrument's raw probability first, the classes the probe's rule names, and a timeline, with
+// the model, data and validation score behind the answer; from the shipped probe (or a probe
 // saved in this browser), with no training first.
 import { useEffect, useState, type DragEvent } from 'react';
 import { ChartFigure } from '../experiment/ChartFigure.tsx';
 import { recognitionCsv } from '../experiment/csv.ts';
 import { ProgressLine } from '../experiment/ProgressLine.tsx';
 import { headName } from '../experiment/provenance.ts';
-import { AllScoresTable, PredictedList } from './PredictedList.tsx';
+import { AllScoresTable, PredictedList, ProbabilityList } from './PredictedList.tsx';
 import { useRecognize } from './recognize-state.ts';
 import { SHIPPED_PROBE_DIR } from './shipped-probe.ts';
 import { TimelineChart, TimelineGrid } from './Timeline.tsx';
@@ -28,18 +29,23 @@ export function RecognizePage() {
     : '';
   return (
     <section className="recognize-page" aria-labelledby="recognize-heading" data-shipped-probe={String(s.shippedPresent)}>
-      <h2 id="recognize-heading">Recognise the instruments in a recording</h2>
+      <h2 id="recognize-heading">Recognize the instruments in a recording</h2>
+      <p className="intro">
+        A probe (a small network reading a diffusion U-Net&rsquo;s activations) gives each of the 11 IRMAS instruments a probability
+        between 0 and 1 for every 3-second window of your clip. Below you see those probabilities as they are, then the instruments the
+        probe&rsquo;s rule names, and what the probe was trained on and how well it scored.
+      </p>
       {s.shippedPresent === false && (
         <p className="message" role="status">
           No shipped probe was found ({SHIPPED_PROBE_DIR} is not in this build).{' '}
-          {s.choices.length > 0 ? 'Using a probe saved in this browser instead.' : 'Train a probe on the Probe page (or import probe files there) to recognise instruments.'}
+          {s.choices.length > 0 ? 'Using a probe saved in this browser instead.' : 'Train a probe on the Probe page (or import probe files there) to recognize instruments.'}
         </p>
       )}
       <div className="field">
         <label htmlFor="recognize-probe">Probe</label>
         <select id="recognize-probe" value={s.probeId ?? ''} onChange={(e) => s.choose(e.target.value)} disabled={s.choices.length === 0}>
           {s.choices.length === 0 && <option value="">no probe available</option>}
-          {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} (features of {c.model})</option>)}
+          {s.choices.map((c) => <option key={c.id} value={c.id}>{c.name} · reads {c.model}</option>)}
         </select>
       </div>
       <details className="lab-import">
@@ -61,6 +67,11 @@ export function RecognizePage() {
             if (file) void s.recognizeFile(file);
           }} />
         <p id="recognize-file-hint" className="hint">Drop a WAV, MP3, Ogg Vorbis or FLAC file here, or pick one. It never leaves this computer.</p>
+        <p className="example-line">
+          No clip at hand?{' '}
+          <button type="button" onClick={() => void s.recognizeExample()} disabled={s.running || !probe}>Try the built-in example</button>{' '}
+          <span className="hint">(4 s of synthesised chords, the Clip page&rsquo;s demo: no IRMAS instrument, so expect low probabilities)</span>
+        </p>
       </div>
       <p className="visually-hidden" aria-live="polite">
         {r ? `${r.instruments.filter((i) => i.predicted).map((i) => i.code).join(', ') || 'no instrument'} predicted in ${r.fileName}` : ''}
@@ -69,10 +80,18 @@ export function RecognizePage() {
       {s.error && <p role="alert" className="error">{s.error}</p>}
       {r && (
         <article aria-label={`Instruments in ${r.fileName}`} className="lab-results">
-          <h3>Predicted instruments in {r.fileName}</h3>
-          <PredictedList instruments={r.instruments} />
+          <h3>What the probe hears in {r.fileName}</h3>
+          <ProbabilityList instruments={r.instruments} />
+          {probe && (
+            <p className="answer-facts" data-testid="recognize-facts">
+              Answer from <strong>{probe.name}</strong>: a {probe.facts.reads}. Model <strong>{probe.facts.model}</strong> · data{' '}
+              <strong>{probe.facts.data}</strong> · <strong>{probe.facts.scores}</strong>.
+            </p>
+          )}
+          <h4>Named by the probe&rsquo;s rule</h4>
+          <PredictedList instruments={r.instruments} threshold={r.threshold} />
           <p className="hint" data-testid="recognize-timing">
-            {r.duration.toFixed(2)} s of audio recognised in {(r.timings.totalMs / 1000).toFixed(2)} s on {r.backend.toUpperCase()}
+            {r.duration.toFixed(2)} s of audio recognized in {(r.timings.totalMs / 1000).toFixed(2)} s on {r.backend.toUpperCase()}
             {' '}(decode {Math.round(r.timings.decodeMs)} ms, model {Math.round(r.timings.modelMs)} ms, features and probe {Math.round(r.timings.recognizeMs)} ms).
           </p>
           {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
@@ -83,7 +102,11 @@ export function RecognizePage() {
           <AllScoresTable instruments={r.instruments} threshold={r.threshold} />
         </article>
       )}
-      {probe && !r && !s.running && <p className="hint">Recognising with {probe.name}, which reads features of {probe.model}.</p>}
+      {probe && !r && !s.running && (
+        <p className="hint" data-testid="recognize-probe-facts">
+          Recognizing with {probe.name}: a {probe.facts.reads}; trained on {probe.facts.data}; {probe.facts.scores}.
+        </p>
+      )}
     </section>
   );
 }

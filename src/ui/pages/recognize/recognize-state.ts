@@ -1,5 +1,5 @@
-// Recognize page slice: which probe recognises (the shipped default when present, else a probe
-// saved in this browser), the file being recognised, progress, the result and errors.
+// Recognize page slice: which probe recognizes (the shipped default when present, else a probe
+// saved in this browser), the file being recognized, progress, the result and errors.
 import { create } from 'zustand';
 import type { Progress } from '../../../common/progress.ts';
 import type { ModelFilesPayload } from '../../../compute/messages/lab-common.ts';
@@ -8,6 +8,8 @@ import { compute } from '../../compute.ts';
 import { appBase } from '../experiment/app-base.ts';
 import { probeRecords } from '../experiment/lab-records.ts';
 import { probeFromFiles } from '../probe/probe-files.ts';
+import { demoWavBytes } from '../../demo/demo-clip.ts';
+import { factsFromCard, factsFromRecord, type ProbeFacts } from './probe-facts.ts';
 import { fetchShippedProbe } from './shipped-probe.ts';
 
 export interface ProbeChoice {
@@ -15,7 +17,12 @@ export interface ProbeChoice {
   name: string;
   model: string;
   files: ModelFilesPayload;
+  /** Model, data and validation score behind its answers. */
+  facts: ProbeFacts;
 }
+
+/** The built-in example clip's file name (the Clip page's demo chords). */
+export const EXAMPLE_NAME = 'demo-chords.wav';
 
 export interface RecognizeState {
   choices: ProbeChoice[];
@@ -29,6 +36,8 @@ export interface RecognizeState {
   loadChoices(): Promise<void>;
   choose(id: string): void;
   recognizeFile(file: File): Promise<void>;
+  /** Recognizes the built-in example clip. */
+  recognizeExample(): Promise<void>;
   /** Imports probe files (probe.json + weights.bin), saves them in this browser and selects them. */
   importProbe(files: File[]): Promise<void>;
 }
@@ -55,8 +64,10 @@ export const useRecognize = create<RecognizeState>()((set, get) => ({
   async loadChoices() {
     const [shipped, saved] = await Promise.all([fetchShippedProbe(), probeRecords.list().catch(() => [])]);
     const choices: ProbeChoice[] = [];
-    if (shipped) choices.push({ id: 'shipped', name: shipped.name, model: shipped.model, files: shipped });
-    for (const r of saved.sort((a, b) => b.savedAt.localeCompare(a.savedAt))) choices.push({ id: r.id, name: r.name, model: modelOf(r.files.json), files: r.files });
+    if (shipped) choices.push({ id: 'shipped', name: shipped.name, model: shipped.model, files: shipped, facts: factsFromCard(shipped.card, shipped.json) });
+    for (const r of saved.sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
+      choices.push({ id: r.id, name: r.name, model: modelOf(r.files.json), files: r.files, facts: factsFromRecord(r.files.json, r.result, r.corpus) });
+    }
     const keep = get().probeId && choices.some((c) => c.id === get().probeId) ? get().probeId : choices[0]?.id ?? null;
     set({ choices, shippedPresent: shipped !== null, probeId: keep });
   },
@@ -73,10 +84,13 @@ export const useRecognize = create<RecognizeState>()((set, get) => ({
       set({ error: e instanceof Error ? e.message : String(e) });
     }
   },
+  async recognizeExample() {
+    await get().recognizeFile(new File([demoWavBytes().slice()], EXAMPLE_NAME, { type: 'audio/wav' }));
+  },
   async recognizeFile(file) {
     const probe = get().choices.find((c) => c.id === get().probeId);
     if (!probe) {
-      set({ error: 'No probe to recognise with: train one on the Probe page, or import probe files there.' });
+      set({ error: 'No probe to recognize with: train one on the Probe page, or import probe files there.' });
       return;
     }
     current?.abort();

@@ -1,6 +1,7 @@
-// The shipped default probe (models/probe-default/: probe.json + its weights file), fetched from
-// the app's own origin. Absent until the project ships one: then null, and the page says so.
+// The shipped default probe (models/probe-default/: probe.json + its weights file, and card.json
+// for what made it), fetched from the app's own origin. Absent: null, and the page says so.
 import type { ModelFilesPayload } from '../../../compute/messages/lab-common.ts';
+import type { ProbeCardJson } from './probe-facts.ts';
 
 export const SHIPPED_PROBE_DIR = 'models/probe-default/';
 
@@ -8,6 +9,8 @@ export interface ShippedProbe extends ModelFilesPayload {
   name: string;
   /** The model its features come from (featureSpec.model), e.g. "student-v1". */
   model: string;
+  /** card.json beside it (provenance, validation and test scores), or null. */
+  card: ProbeCardJson | null;
 }
 
 export async function fetchShippedProbe(): Promise<ShippedProbe | null> {
@@ -30,5 +33,6 @@ export async function fetchShippedProbe(): Promise<ShippedProbe | null> {
   const file = (meta.weightsFile ?? 'weights.bin').split('/').pop()!;
   const w = await fetch(new URL(file, base));
   if (!w.ok) return null;
-  return { name: 'probe-default (shipped)', json, weights: await w.arrayBuffer(), model: meta.featureSpec?.model ?? '?' };
+  const card = await fetch(new URL('card.json', base)).then((r) => (r.ok ? (r.json() as Promise<ProbeCardJson>) : null)).catch(() => null);
+  return { name: 'probe-default (shipped)', json, weights: await w.arrayBuffer(), model: meta.featureSpec?.model ?? '?', card };
 }

@@ -1,6 +1,7 @@
 // The paper's Figure 2, live: (a) test F1 vs sigma (MLP at the stage-1 tap), (b) per tap at the
 // chosen sigma, (c) per head at the chosen (sigma, tap); the random-init control alongside and
 // the Han CNN as a dashed line. Each with provenance and exports.
+import { modelTitle } from '../../naming.ts';
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepResults } from '../../../sweep/types.ts';
@@ -27,7 +28,7 @@ function Bars({ rows, han, subject, control }: { rows: SweepRow[]; han: number |
         <Tooltip formatter={fmt} />
         <Legend verticalAlign="top" />
         <Bar dataKey="subject" name={subject} fill={SUBJECT} isAnimationActive={false} />
-        {control && <Bar dataKey="control" name={control} fill={CONTROL} isAnimationActive={false} />}
+        {control && <Bar dataKey="control" name={modelTitle(control, true)} fill={CONTROL} isAnimationActive={false} />}
         <Han value={han} />
       </BarChart>
     </ResponsiveContainer>
@@ -39,7 +40,7 @@ export const SweepCharts = memo(function SweepCharts({ results }: { results: Swe
   const subject = results.subject.id;
   const control = results.control ? results.control.id : null;
   const ch = results.choices;
-  const base = `model ${subject}${control ? ` (control ${control})` : ''} · data ${results.corpus.id} · backend ${results.backend} · noise seed ${results.settings.noiseSeed}, probe seed ${results.settings.probeSeed}`;
+  const base = `model ${subject}${control ? ` · ${modelTitle(control, true)}` : ''} · data ${results.corpus.id} · backend ${results.backend} · noise seed ${results.settings.noiseSeed}, probe seed ${results.settings.probeSeed}`;
   const csv = () => sweepCsv(results);
   const json = () => results;
   const sigma = sigmaRows(results);
@@ -56,7 +57,7 @@ export const SweepCharts = memo(function SweepCharts({ results }: { results: Swe
             <Tooltip formatter={fmt} />
             <Legend verticalAlign="top" />
             <Line dataKey="subject" name={subject} stroke={SUBJECT} connectNulls isAnimationActive={false} />
-            {control && <Line dataKey="control" name={control} stroke={CONTROL} strokeDasharray="4 3" connectNulls isAnimationActive={false} />}
+            {control && <Line dataKey="control" name={modelTitle(control, true)} stroke={CONTROL} strokeDasharray="4 3" connectNulls isAnimationActive={false} />}
             {ch.sigma && <ReferenceLine x={String(ch.sigma.value)} stroke={SUBJECT} strokeDasharray="2 2" />}
             <Han value={han} />
           </LineChart>
