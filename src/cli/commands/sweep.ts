@@ -37,7 +37,7 @@ export const sweepCommand: Command = {
   summary: 'Run the noise -> layer -> head sweep (stages 1-3) with the random-init control and the Han CNN; resumable',
   usage:
     'npx diffpir sweep --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --out <results.json>\n' +
-    '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--heads mlp,cnn,crnn,attention]\n' +
+    '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--with-multi] [--heads mlp,cnn,crnn,attention]\n' +
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
     '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
@@ -68,7 +68,7 @@ export const sweepCommand: Command = {
       : subject.randomSeed === undefined ? await controlFor(subject) : undefined;
     const corpusArg = args.requireStr('corpus');
     console.error(`corpus ${corpusArg}: preparing${settings.maxClips ? ` (at most ${settings.maxClips} clips per split)` : ''}...`);
-    const corpus = await openSweepCorpus(corpusArg, { seed: args.num('seed'), maxClips: settings.maxClips, onProgress: stepPrinter() });
+    const corpus = await openSweepCorpus(corpusArg, { seed: args.num('seed'), maxClips: settings.maxClips, withMulti: args.bool('with-multi'), onProgress: stepPrinter() });
     const cacheArg = args.str('cache');
     const cache = cacheArg === 'none' ? NO_CACHE : new DiskFeatureCache(cacheArg);
     const baselineDir = args.str('baseline');
