@@ -6,7 +6,7 @@ import { logMel } from '../audio/mel.ts';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import { corpusIdentity } from '../corpus/content-id.ts';
-import { clipsOf } from '../corpus/manifest.ts';
+import { clipsOf, withMultiLabelSet } from '../corpus/manifest.ts';
 import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
 import type { Split } from '../corpus/types.ts';
 import { evaluateWithValidationThreshold, type EvaluationResult } from '../evaluation/evaluate.ts';
@@ -22,11 +22,11 @@ import type { MelClipLabelled } from './windows.ts';
 
 /** Clips of one split as raw log-mels with multi-hot labels; `maxClips` takes an even spread. */
 export async function loadMelClips(
-  corpusDir: string, split: Split, opts: JobOptions & { maxClips?: number } = {},
+  corpusDir: string, split: Split, opts: JobOptions & { maxClips?: number; withMulti?: boolean } = {},
 ): Promise<{ classes: string[]; clips: MelClipLabelled[] }> {
   const manifest = loadManifest(corpusDir);
   const classes = [...manifest.classes];
-  let records = clipsOf(manifest, split);
+  let records = clipsOf(manifest, split, { withMulti: opts.withMulti });
   if (records.length === 0) throw new LabError(`corpus ${corpusDir}: no ${split} clips in manifest.json`);
   if (opts.maxClips !== undefined && opts.maxClips < records.length) {
     const n = Math.max(1, Math.floor(opts.maxClips));
@@ -81,6 +81,8 @@ export interface TrainBaselineOptions {
   /** Architecture overrides (tests use small filters); the paper's by default. */
   config?: Partial<HanConfig>;
   maxClips?: number;
+  /** Also train on the OpenPIR-like multi-label training set (meta.set = "multi"). */
+  withMulti?: boolean;
   /** The command line, for the card. */
   command?: string;
 }
@@ -94,8 +96,8 @@ export interface TrainBaselineResult {
 /** Trains the Han CNN on a corpus, scores its test split, and writes the model folder. */
 export async function trainBaselineOnCorpus(o: TrainBaselineOptions, job: FitOptions = {}): Promise<TrainBaselineResult> {
   const corpusDir = await resolveCorpusDir(o.corpus, { seed: o.corpusSeed, signal: job.signal, onProgress: job.onProgress });
-  const identity = await corpusIdentity(loadManifest(corpusDir), path.basename(path.resolve(corpusDir)));
-  const load = (split: Split) => loadMelClips(corpusDir, split, { maxClips: o.maxClips, signal: job.signal, onProgress: job.onProgress });
+  const identity = await corpusIdentity(withMultiLabelSet(loadManifest(corpusDir), o.withMulti === true), path.basename(path.resolve(corpusDir)));
+  const load = (split: Split) => loadMelClips(corpusDir, split, { maxClips: o.maxClips, withMulti: split === 'train' && o.withMulti, signal: job.signal, onProgress: job.onProgress });
   const [train, validation] = [await load('train'), await load('validation')];
   const model = await trainHan({ classes: train.classes, train: train.clips, validation: validation.clips, settings: o.settings, config: o.config }, job);
   try {

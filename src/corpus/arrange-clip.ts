@@ -26,6 +26,8 @@ export interface ClipSpec {
   recipe?: number;
   /** Recipe 2: the source of each labelled part, in label order (see sources.ts). */
   sources?: string[];
+  /** An OpenPIR-like multi-label training clip: labelled parts and accompaniment levelled as in test clips. */
+  multi?: boolean;
 }
 
 export const PREROLL_SEC = 0.5;
@@ -77,7 +79,7 @@ export function arrangeClip(spec: ClipSpec): ClipPlan {
     parts.push(part);
     textures.push(texture);
   });
-  const isTest = spec.split === 'test';
+  const isTest = spec.split === 'test' || spec.multi === true;
   const others = rng.shuffle(IRMAS_CLASSES.filter((c) => !spec.labels.includes(c)));
   const nAccomp = isTest ? (rng.chance(0.4) ? 1 : 0) : rng.chance(0.55) ? 1 : 2;
   const accomp: IrmasClass[] = [];
@@ -129,6 +131,10 @@ export function arrangeClip(spec: ClipSpec): ClipPlan {
       meter: `${beatsPerBar}/4`,
       groove,
       texture: textures.join('+'),
+      ...(spec.multi ? { set: 'multi', genre: GENRE[groove], drums: withDrums ? 'yes' : 'no' } : {}),
     },
   };
 }
+
+/** OpenPIR-style genre of a groove (for the multi-label set's metadata). */
+const GENRE: Record<Groove, string> = { rock: 'rock', pop: 'pop', swing: 'jazz', ballad: 'pop', latin: 'latin' };

@@ -15,7 +15,7 @@ export {
   renderCorpusCore, localRenderer, clipFile,
   type ClipRenderer, type CorpusSink, type RenderCorpusCoreOptions, type RenderCorpusResult, type WavEncoding,
 } from './corpus-render.ts';
-export { makeManifest, parseManifest, formatManifest, clipsOf, labelVector, countManifest, type ManifestCounts } from './manifest.ts';
+export { makeManifest, parseManifest, formatManifest, clipsOf, isMultiLabelSet, withMultiLabelSet, labelVector, countManifest, type ManifestCounts } from './manifest.ts';
 export { parseIrmasListing, type ListedFile, type IrmasImportOptions } from './import-irmas.ts';
 export { parseOpenPir, type OpenPirImportOptions } from './import-openpir.ts';
 export { checksumBytes, checksumSamples } from './checksum.ts';

@@ -56,8 +56,17 @@ export function formatManifest(m: CorpusManifest): string {
 }
 
 /** Clips of one split, in manifest order. */
-export function clipsOf(manifest: CorpusManifest, split: Split): ClipRecord[] {
-  return manifest.clips.filter((c) => c.split === split);
+/** An OpenPIR-like multi-label training clip (tagged meta.set = "multi" by the recorded recipe). */
+export const isMultiLabelSet = (c: ClipRecord): boolean => c.meta?.set === 'multi';
+
+/** The manifest without the multi-label training set (what single-label training reads), or as is. */
+export function withMultiLabelSet(manifest: CorpusManifest, include: boolean): CorpusManifest {
+  return include ? manifest : { ...manifest, clips: manifest.clips.filter((c) => !isMultiLabelSet(c)) };
+}
+
+/** Clips of a split; the multi-label training set only when asked (IRMAS-like single-label training by default). */
+export function clipsOf(manifest: CorpusManifest, split: Split, opts: { withMulti?: boolean } = {}): ClipRecord[] {
+  return manifest.clips.filter((c) => c.split === split && (opts.withMulti || !isMultiLabelSet(c)));
 }
 
 /** Label vector (0/1 per IRMAS_CLASSES entry) of a clip. */

@@ -22,12 +22,14 @@ export interface Preset {
   testDuration: [number, number];
   /** 1: SoundFont banks only (the first corpus); 2: recorded sample libraries, rooms and microphones. */
   recipe: 1 | 2;
+  /** OpenPIR-like multi-label training clips (1-3 predominant classes, 5-10 s), tagged meta.set = "multi". */
+  multiTrain?: number;
 }
 
 export const PRESETS = {
-  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
-  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
-  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 2 },
+  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 6 },
+  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 120 },
+  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 1200 },
   // The first corpus (SoundFont banks only), kept so the models trained on it can be reproduced.
   'sf-tiny': { name: 'sf-tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
   'sf-small': { name: 'sf-small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
@@ -86,6 +88,21 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
   perClass('validation', preset.validationPerClass);
   const rng = new Rng(deriveSeed(seed, 'test-plan', preset.testClips));
   const [lo, hi] = preset.testDuration;
+  if (pools && preset.multiTrain) {
+    // OpenPIR-like: 1-3 predominant classes from the training sources, mixed like test clips.
+    const mrng = new Rng(deriveSeed(seed, 'multi-plan', preset.multiTrain));
+    const turn = new Map<IrmasClass, number>();
+    testLabelSets(mrng, preset.multiTrain).forEach((labels, i) => {
+      const id = `multi-${pad(i + 1)}`;
+      const duration = Math.round(mrng.range(lo, hi) * 2) / 2;
+      const sources = labels.map((c) => {
+        const k = turn.get(c) ?? 0;
+        turn.set(c, k + 1);
+        return pools.train[c][(k * 3 + i) % pools.train[c].length];
+      });
+      specs.push({ id, split: 'train', multi: true, bank: TRAIN_BANKS[i % TRAIN_BANKS.length], labels, duration, seed: deriveSeed(seed, id, labels.join('+')), recipe: 2, sources });
+    });
+  }
   const used = new Map<IrmasClass, number>();
   testLabelSets(rng, preset.testClips).forEach((labels, i) => {
     const id = `test-${pad(i + 1)}`;

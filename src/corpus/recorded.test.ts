@@ -14,6 +14,7 @@ import { checksumBytes } from './checksum.ts';
 import { renderCorpus } from './corpus-node.ts';
 import { sourcePools } from './sources.ts';
 import { BANK_SPEC } from './samples/bank-spec.ts';
+import { clipsOf, withMultiLabelSet } from './manifest.ts';
 
 const small = planCorpus(getPreset('small'), 1);
 
@@ -43,6 +44,35 @@ describe('recorded recipe plan', () => {
       expect(pools.test[c].length).toBeGreaterThan(0);
     }
     expect(pools.train.sax.filter((s) => !s.startsWith('sf:')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('OpenPIR-like multi-label training set', () => {
+  const multi = small.filter((s) => s.multi);
+  it('has 120 clips of 1-3 labels in the training split, from training sources, tagged for filtering', () => {
+    expect(multi).toHaveLength(120);
+    const sizes = multi.map((s) => s.labels.length);
+    expect(Math.min(...sizes)).toBe(1);
+    expect(Math.max(...sizes)).toBe(3);
+    const pools = sourcePools();
+    for (const s of multi) {
+      expect(s.split).toBe('train');
+      expect(new Set(s.labels).size).toBe(s.labels.length);
+      s.sources!.forEach((src, i) => expect(pools.train[s.labels[i]]).toContain(src));
+      const plan = arrangeSpec(s);
+      expect(plan.meta).toMatchObject({ set: 'multi' });
+      expect(['yes', 'no']).toContain(plan.meta.drums);
+      const labelled = plan.parts.filter((p) => p.labelled).map((p) => p.levelDb);
+      expect(Math.max(...labelled) - Math.min(...labelled)).toBeLessThanOrEqual(3);
+    }
+    for (const c of IRMAS_CLASSES) expect(multi.some((s) => s.labels.includes(c)), c).toBe(true);
+  });
+  it('is left out of a split unless asked', () => {
+    const clip = (id: string, multiSet: boolean) => ({ id, file: `${id}.wav`, split: 'train' as const, labels: ['pia' as const], duration: 3, sampleRate: 16000, meta: (multiSet ? { set: 'multi' } : {}) as Record<string, string> });
+    const m = { format: 'diffpir-corpus' as const, version: 2, source: 'rendered' as const, classes: IRMAS_CLASSES, clips: [clip('a', false), clip('b', true)], skipped: [] };
+    expect(clipsOf(m, 'train').map((c) => c.id)).toEqual(['a']);
+    expect(clipsOf(m, 'train', { withMulti: true }).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(withMultiLabelSet(m, false).clips).toHaveLength(1);
   });
 });
 

@@ -37,6 +37,7 @@ export async function renderBuiltinCorpus(opts: RenderBuiltinOptions): Promise<R
     const limit = opts.perClassLimit;
     const seen = new Map<string, number>();
     specs = specs.filter((s) => {
+      if (s.multi) return false; // quick looks: single-label and test clips only
       const key = s.split === 'test' ? 'test' : `${s.split}/${s.labels[0]}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED_FIXTURES } from '../common/testing/shared-fixtures.ts';
 import { loadBankNode } from '../corpus/bank-node.ts';
+import { loadSampleBankNode } from '../corpus/samples/bank-node.ts';
 import { loadModelFiles } from '../weights/model-files.ts';
 import { builtinCorpusId, CorpusStore } from './corpus-store.ts';
 import { importModelFiles } from './import-model.ts';
@@ -100,12 +101,13 @@ describe('mel thumbnails', () => {
 
 describe('built-in corpus in browser storage', () => {
   const loadBank = (n: Parameters<typeof loadBankNode>[0]) => loadBankNode(n);
+  const sampleBank = async () => loadSampleBankNode();
   const only = (id: string) => id === 'train-cla-0001' || id === 'train-flu-0001';
 
   it('renders clip by clip, stops on a full quota keeping what is stored, and resumes', async () => {
     const kv = new MemoryStore(150_000); // room for one 3 s clip (96 kB) and the manifest
     const store = new CorpusStore(kv);
-    const err = await renderBuiltinCorpus({ preset: 'tiny', seed: 1, store, loadBank, only }).catch((e) => e);
+    const err = await renderBuiltinCorpus({ preset: 'tiny', seed: 1, store, loadBank, sampleBank, only }).catch((e) => e);
     expect(isQuotaError(err)).toBe(true);
     const id = builtinCorpusId('tiny', 1);
     const kept = await store.manifest(id);
@@ -115,12 +117,12 @@ describe('built-in corpus in browser storage', () => {
     const roomy = new CorpusStore(new MemoryStore());
     for (const k of await kv.keys()) await roomy.kv.set(k, await kv.get(k));
     const progress: string[] = [];
-    const r = await renderBuiltinCorpus({ preset: 'tiny', seed: 1, store: roomy, loadBank, only, onProgress: (p) => progress.push(p.detail ?? '') });
+    const r = await renderBuiltinCorpus({ preset: 'tiny', seed: 1, store: roomy, loadBank, sampleBank, only, onProgress: (p) => progress.push(p.detail ?? '') });
     expect(r.reused).toBe(1);
     expect(r.rendered).toBe(1);
     expect(progress).toContain('train-cla-0001 (kept)');
     expect(r.manifest.clips.map((c) => c.id)).toEqual(['train-cla-0001', 'train-flu-0001']);
-    expect(r.planned).toBe(52);
+    expect(r.planned).toBe(58);
     const { record, bytes } = await roomy.clip(id, 'train-flu-0001');
     expect(record.labels).toEqual(['flu']);
     expect(bytes.length).toBeGreaterThan(90_000);

@@ -21,6 +21,8 @@ export interface SweepSpec {
   /** --corpus (a folder or a preset) with its --seed. */
   corpus: string;
   corpusSeed?: number;
+  /** --with-multi: the multi-label training set joins the training split. */
+  withMulti?: boolean;
   /** --cache: a folder, "none", or undefined for .cache/features. */
   cache?: string;
   /** "none", "train" (the Han CNN trained in the cell) or a Han CNN folder (--baseline). */
@@ -42,7 +44,7 @@ export async function openSweepSpec(spec: SweepSpec, opts: JobOptions = {}): Pro
   const control = spec.control === 'none' ? undefined
     : spec.control ? await resolveModelNode(spec.control)
     : subject.randomSeed === undefined ? await controlFor(subject) : undefined;
-  const corpus = await openSweepCorpus(spec.corpus, { seed: spec.corpusSeed, maxClips: spec.settings.maxClips, signal: opts.signal, onProgress: opts.onProgress });
+  const corpus = await openSweepCorpus(spec.corpus, { seed: spec.corpusSeed, maxClips: spec.settings.maxClips, withMulti: spec.withMulti === true, signal: opts.signal, onProgress: opts.onProgress });
   const cache = spec.cache === 'none' ? NO_CACHE : new DiskFeatureCache(spec.cache);
   const baseline = spec.baseline === 'none' ? undefined : spec.baseline === 'train' ? defaultBaseline(spec.settings) : pretrainedHanBaseline(spec.baseline);
   return { subject, control, corpus, cache, baseline };

@@ -10,6 +10,7 @@ import { LabError } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
 import { DEFAULT_SEED, renderCorpus } from '../corpus/corpus-node.ts';
 import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
+import { withMultiLabelSet } from '../corpus/manifest.ts';
 import { PRESETS, planCorpus, getPreset } from '../corpus/plan.ts';
 import type { CorpusManifest } from '../corpus/types.ts';
 import { loadHanDir } from '../baseline/node.ts';
@@ -26,6 +27,8 @@ export interface OpenCorpusOptions extends JobOptions {
   maxClips?: number;
   /** Where presets are rendered (default .cache/corpus). */
   cacheDir?: string;
+  /** Include the multi-label training set (meta.set = "multi") in the training split. */
+  withMulti?: boolean;
 }
 
 /** A corpus folder or a preset name (tiny, small, full) as a SweepCorpus. */
@@ -45,6 +48,8 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
   } else {
     throw new LabError(`corpus "${dirOrPreset}": no such folder or manifest, and not a preset (${Object.keys(PRESETS).join(', ')})`);
   }
+  // The OpenPIR-like multi-label training set only when asked (its clips also leave the corpus id).
+  manifest = withMultiLabelSet(manifest, opts.withMulti === true);
   const all: (SweepClip & { checksum?: string; file: string })[] = manifest.clips.map((c) => ({
     id: c.id, split: c.split, labels: c.labels, checksum: c.checksum, file: c.file,
     read: () => readClipSamples(dir, manifest, c),

@@ -12,7 +12,7 @@ test('renders the tiny corpus on the first visit and resumes it after a reload',
   const t0 = Date.now();
   await data.goto('tiny', true); // nothing stored yet: rendering starts by itself
   await expect(data.progress).toBeVisible();
-  await expect(data.stored).toHaveText(/ of 52 clips of tiny stored/);
+  await expect(data.stored).toHaveText(/ of 58 clips of tiny stored/);
   await expect.poll(() => data.storedCount(), { timeout: 120_000 }).toBeGreaterThanOrEqual(4);
   const firstPartSec = (Date.now() - t0) / 1000;
   await data.screenshot('data-rendering');
@@ -20,7 +20,7 @@ test('renders the tiny corpus on the first visit and resumes it after a reload',
   await page.reload(); // clips are stored, so nothing starts by itself: the test presses Resume
   await expect.poll(() => data.storedCount()).toBeGreaterThanOrEqual(4);
   const kept = await data.storedCount();
-  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering tiny \\(${kept} of 52 stored`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`Resume rendering tiny \\(${kept} of 58 stored`) })).toBeVisible();
   const t1 = Date.now();
   await data.startRender();
   const summary = await data.waitForResult();
@@ -28,24 +28,24 @@ test('renders the tiny corpus on the first visit and resumes it after a reload',
   const m = /(\d+) clips rendered and (\d+) kept/.exec(summary)!;
   expect(Number(m[2])).toBeGreaterThanOrEqual(kept);
   expect(Number(m[1]) + Number(m[2])).toBe(52);
-  await expect(data.stored).toHaveText(/^52 of 52 clips/);
+  await expect(data.stored).toHaveText(/^58 of 58 clips/);
   test.info().annotations.push({ type: 'tiny corpus render in the page', description: `${kept} clips in ${firstPartSec.toFixed(1)} s before the reload; resume: ${summary} (${resumeSec.toFixed(1)} s wall)` });
   console.log(`tiny corpus: ${kept} clips before the reload (${firstPartSec.toFixed(1)} s); resume: ${summary}`);
 
   // Counts, filters, thumbnails and playback.
   const counts = page.getByRole('table', { name: /Clips per class in builtin:tiny:1/ });
-  await expect(counts.getByRole('row', { name: /^train/ }).getByRole('cell')).toHaveText([...Array(11).fill('3'), '33']);
+  await expect(counts.getByRole('row', { name: /^train/ }).getByRole('cell')).toHaveText([...Array(10).fill('4'), '3', '39']); // 3 single-label clips per class + the 6 multi-label clips (every class but voi)
   await expect(counts.getByRole('row', { name: /^test/ }).getByRole('cell').last()).toHaveText('8');
   await data.classFilter.selectOption('vio');
   await data.splitFilter.selectOption('train');
-  await expect(data.clips).toHaveCount(3);
+  await expect(data.clips).toHaveCount(4);
   for (const item of await data.clips.all()) await expect(item).toContainText('vio');
   await expect(page.getByRole('img', { name: 'Log-mel of train-vio-0001' })).toBeVisible();
   await page.getByRole('button', { name: 'Play train-vio-0001' }).click();
   await expect(data.alert).toHaveCount(0);
   await data.splitFilter.selectOption('');
   await data.classFilter.selectOption('');
-  await expect(page.getByText('52 clips', { exact: true })).toBeVisible();
+  await expect(page.getByText('58 clips', { exact: true })).toBeVisible();
   await data.screenshot('data-rendered-tiny');
   expect(guard.foreign()).toEqual([]);
 });

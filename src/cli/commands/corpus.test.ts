@@ -23,8 +23,10 @@ describe('diffpir corpus', () => {
   it('prints the per-class plan of a preset without rendering', () => {
     const r = cli('--plan', 'small');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/preset small: 975 clips/);
-    expect(r.stdout).toMatch(/^train\s+(60\s+){11}660/m);
+    expect(r.stdout).toMatch(/preset small: 1095 clips/);
+    expect(r.stdout).toMatch(/^train\s+(\d+\s+){11}780/m);
+    expect(r.stdout).toMatch(/of which 120 are OpenPIR-like multi-label clips/);
+    expect(cli('--plan', 'sf-small').stdout).toMatch(/^train\s+(60\s+){11}660/m);
     expect(r.stdout).toMatch(/labels per test clip: 1\.71/);
   }, 60_000);
 

@@ -57,9 +57,12 @@ export const corpusCommand: Command = {
   async run(args) {
     if (args.has('plan')) {
       const preset = getPreset(args.requireStr('plan'));
-      const s = summarisePlan(planCorpus(preset, args.num('seed', DEFAULT_SEED)!));
-      console.log(`preset ${preset.name}: ${s.clips.train + s.clips.validation + s.clips.test} clips`);
+      const specs = planCorpus(preset, args.num('seed', DEFAULT_SEED)!);
+      const s = summarisePlan(specs);
+      console.log(`preset ${preset.name}: ${s.clips.train + s.clips.validation + s.clips.test} clips (recipe ${preset.recipe === 2 ? '2, recorded' : '1, SoundFont'})`);
       console.log(table(s.perClass, s.clips, s.seconds));
+      const multi = specs.filter((c) => c.multi).length;
+      if (multi > 0) console.log(`train: of which ${multi} are OpenPIR-like multi-label clips (meta.set "multi"; used for training only with --with-multi)`);
       console.log(`labels per test clip: ${s.labelsPerTestClip.toFixed(2)}`);
       return;
     }

@@ -53,7 +53,7 @@ export const sweepCommand: Command = {
   summary: 'Run the noise -> layer -> head sweep (stages 1-3) with the random-init control and the Han CNN; resumable',
   usage:
     'npx diffpir sweep --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --out <results.json>\n' +
-    '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--heads mlp,cnn,crnn,attention]\n' +
+    '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--with-multi] [--heads mlp,cnn,crnn,attention]\n' +
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
     '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]]\n' +
@@ -90,6 +90,7 @@ export const sweepCommand: Command = {
     const baselineDir = args.str('baseline');
     const spec: SweepSpec = {
       model: args.requireStr('model'), control: args.str('control'), corpus: args.requireStr('corpus'), corpusSeed: args.num('seed'),
+      ...(args.bool('with-multi') ? { withMulti: true } : {}),
       cache: args.str('cache'), baseline: args.bool('no-baseline') ? 'none' : baselineDir ?? 'train', settings,
     };
     const executor = address ? await QueueExecutor.open(address, spec, { log: (line) => console.error(line) }) : undefined;

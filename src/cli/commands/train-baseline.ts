@@ -10,7 +10,8 @@ export const trainBaselineCommand: Command = {
   summary: 'Train the Han et al. CNN baseline on a corpus and write it with a card',
   usage:
     'npx diffpir train-baseline --corpus <dir|tiny|small|full> --out <dir> [--epochs 50] [--seed 1]\n' +
-    '    [--patience 5] [--batch 128] [--lr 0.001] [--corpus-seed 1] [--max-clips N] [--backend wasm|cpu]',
+    '    [--patience 5] [--batch 128] [--lr 0.001] [--corpus-seed 1] [--max-clips N] [--with-multi] [--backend wasm|cpu]\n' +
+    '    --with-multi  also train on the OpenPIR-like multi-label training clips (recorded-recipe corpora)',
   async run(args) {
     const corpus = args.requireStr('corpus');
     const out = args.requireStr('out');
@@ -25,7 +26,7 @@ export const trainBaselineCommand: Command = {
     console.error(`train-baseline: ${backend.name} backend; corpus ${corpus}`);
     let lastStage = '';
     const { model, evaluation } = await trainBaselineOnCorpus({
-      corpus, out, settings, corpusSeed: args.num('corpus-seed'), maxClips: args.num('max-clips'),
+      corpus, out, settings, corpusSeed: args.num('corpus-seed'), maxClips: args.num('max-clips'), withMulti: args.bool('with-multi'),
       command: `npx diffpir train-baseline ${process.argv.slice(3).join(' ')}`,
     }, {
       onProgress: (p) => {

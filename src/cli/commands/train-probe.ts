@@ -32,7 +32,7 @@ export const trainProbeCommand: Command = {
   summary: 'Train one probe head on a model\'s features at (sigma, tap) and save it for `diffpir recognize`',
   usage:
     'npx diffpir train-probe --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --sigma S --out <probe dir>\n' +
-    '    [--tap T (default: the 2nd bottleneck resnet)] [--head mlp|cnn|crnn|attention] [--max-clips N] [--seed corpus seed]\n' +
+    '    [--tap T (default: the 2nd bottleneck resnet)] [--head mlp|cnn|crnn|attention] [--max-clips N] [--with-multi] [--seed corpus seed]\n' +
     '    [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--cache <dir>|none] [--backend wasm|cpu]',
   async run(args) {
     const started = performance.now();
@@ -48,7 +48,7 @@ export const trainProbeCommand: Command = {
     const modelArg = args.requireStr('model');
     const model = await resolveModelNode(modelArg);
     const tap = args.str('tap') ?? stageTaps(model.config).stage1Tap;
-    const corpus = await openSweepCorpus(args.requireStr('corpus'), { seed: args.num('seed'), maxClips: settings.maxClips, onProgress: stepPrinter() });
+    const corpus = await openSweepCorpus(args.requireStr('corpus'), { seed: args.num('seed'), maxClips: settings.maxClips, withMulti: args.bool('with-multi'), onProgress: stepPrinter() });
     const cacheArg = args.str('cache');
     const extractor = new FeatureExtractor(model, cacheArg === 'none' ? NO_CACHE : new DiskFeatureCache(cacheArg));
     console.error(`train-probe: ${head} on ${model.id} at sigma ${sigma}, ${tap}; corpus ${corpus.id}`);

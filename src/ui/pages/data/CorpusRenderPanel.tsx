@@ -40,7 +40,7 @@ export function CorpusRenderPanel() {
       <p className="hint">
         IRMAS-like clips rendered here from recorded instrument sample libraries and SoundFont banks, played in seeded rooms
         through varied microphones; test clips use only libraries and banks that training never hears (credits below). Stored
-        in this browser clip by clip. The first visit makes the <strong>tiny</strong> set (52 clips, seconds);
+        in this browser clip by clip. The first visit makes the <strong>tiny</strong> set (58 clips, seconds);
         the bigger presets are made only when you ask.
       </p>
       <p role="status" aria-live="polite" className="render-status" data-testid="corpus-status">

@@ -6,11 +6,11 @@ describe('Data page presets', () => {
   it('match the corpus plan', () => {
     for (const p of PRESET_INFO) {
       const real = PRESETS[p.name];
-      expect([p.trainPerClass, p.validationPerClass, p.testClips]).toEqual([real.trainPerClass, real.validationPerClass, real.testClips]);
+      expect([p.trainPerClass, p.validationPerClass, p.testClips, p.multiTrain]).toEqual([real.trainPerClass, real.validationPerClass, real.testClips, real.multiTrain]);
     }
     expect(presetClips(PRESET_INFO[0])).toBe(planCorpus(PRESETS.tiny, 1).length);
     expect(limitedClips(PRESET_INFO[0], 1)).toBe(23);
-    expect(limitedClips(PRESET_INFO[0], null)).toBe(52);
+    expect(limitedClips(PRESET_INFO[0], null)).toBe(58);
   });
 
   it('estimates the time left', () => {

@@ -6,21 +6,23 @@ export interface PresetInfo {
   trainPerClass: number;
   validationPerClass: number;
   testClips: number;
-  /** Approximate audio length, seconds (3 s train/validation clips, 7.5 s test clips on average). */
+  /** OpenPIR-like multi-label training clips (5-10 s). */
+  multiTrain: number;
+  /** Approximate audio length, seconds (3 s train/validation clips, 7.5 s test and multi-label clips on average). */
   audioSeconds: number;
 }
 
-const info = (name: PresetInfo['name'], trainPerClass: number, validationPerClass: number, testClips: number): PresetInfo => ({
-  name, trainPerClass, validationPerClass, testClips, audioSeconds: 11 * (trainPerClass + validationPerClass) * 3 + testClips * 7.5,
+const info = (name: PresetInfo['name'], trainPerClass: number, validationPerClass: number, testClips: number, multiTrain: number): PresetInfo => ({
+  name, trainPerClass, validationPerClass, testClips, multiTrain, audioSeconds: 11 * (trainPerClass + validationPerClass) * 3 + (testClips + multiTrain) * 7.5,
 });
 
-export const PRESET_INFO: PresetInfo[] = [info('tiny', 3, 1, 8), info('small', 60, 15, 150), info('full', 400, 100, 600)];
+export const PRESET_INFO: PresetInfo[] = [info('tiny', 3, 1, 8, 6), info('small', 60, 15, 150, 120), info('full', 400, 100, 600, 1200)];
 
-export const presetClips = (p: PresetInfo) => 11 * (p.trainPerClass + p.validationPerClass) + p.testClips;
+export const presetClips = (p: PresetInfo) => 11 * (p.trainPerClass + p.validationPerClass) + p.testClips + p.multiTrain;
 
 export function describePreset(p: PresetInfo): string {
   const minutes = p.audioSeconds / 60;
-  return `${presetClips(p)} clips: ${p.trainPerClass}/${p.validationPerClass} per class for train/validation (3 s, one label), ${p.testClips} test clips (5-10 s, 1-3 labels), about ${minutes < 10 ? minutes.toFixed(1) : Math.round(minutes)} min of audio`;
+  return `${presetClips(p)} clips: ${p.trainPerClass}/${p.validationPerClass} per class for train/validation (3 s, one label), ${p.multiTrain} multi-label training clips and ${p.testClips} test clips (5-10 s, 1-3 labels), about ${minutes < 10 ? minutes.toFixed(1) : Math.round(minutes)} min of audio`;
 }
 
 /** Seconds left, from the clips done so far and the time they took (null until two are done). */
