@@ -117,7 +117,7 @@ export function synthesiseToneClip(labels: readonly IrmasClass[], duration: numb
 
 /** The tone corpus for a preset's plan (tiny, small, full) and seed. */
 export function toneCorpus(preset: string, seed: number): ToneCorpus {
-  const specs = planCorpus(getPreset(preset), seed);
+  const specs = planCorpus(getPreset(preset), seed).filter((s) => !s.multi); // single-label training, as by default
   return {
     id: `tones-${preset}-seed${seed}`,
     preset,
