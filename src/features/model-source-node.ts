@@ -36,9 +36,13 @@ export async function openModelDirNode(nameOrDir: string): Promise<OpenedModel> 
   const dir = await modelDirOf(nameOrDir);
   const loaded = await loadModelDir(dir);
   const named = loaded.configJson.name;
+  // Recorded in cards and results files, so no absolute path of this machine: models/<name> for the
+  // shipped folders, else the path as the user gave it.
+  const rel = path.relative(MODELS_DIR, path.resolve(dir));
+  const shown = !rel.startsWith('..') && !path.isAbsolute(rel) ? path.posix.join('models', ...rel.split(path.sep)) : nameOrDir;
   return {
     name: typeof named === 'string' && named ? named : path.basename(path.resolve(dir)),
-    dir, config: loaded.config, configJson: loaded.configJson, weights: loaded.weights, warnings: loaded.warnings,
+    dir: shown, config: loaded.config, configJson: loaded.configJson, weights: loaded.weights, warnings: loaded.warnings,
   };
 }
 

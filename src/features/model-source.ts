@@ -40,6 +40,7 @@ export const NAMED_CONFIGS: Readonly<Record<string, UNetConfig>> = { student: ST
 /** A model folder as opened by an opener: its name (id), the folder, and its contents. */
 export interface OpenedModel {
   name: string;
+  /** Where it came from, as recorded in results and cards: `models/<name>` or the path as given (never an absolute path of this machine when avoidable). */
   dir: string;
   config: UNetConfig;
   configJson: Record<string, unknown>;

@@ -2,7 +2,7 @@
 // file from a fetched bare git repo (git --git-dir=<mirror>/<owner>+<name>/repo show COMMIT:path),
 // decodes it, cuts start..end, resamples to 16 kHz mono (sums `mixWith` parts at equal RMS) and
 // writes <id>.wav (16-bit) plus a corpus-format manifest.json (all clips split "validation").
-// Usage: npx tsx src/corpus/real-validation/assemble.ts --mirror /work/.mirror --out .cache/real-validation
+// Usage: npx tsx src/corpus/real-validation/assemble.ts --mirror <folder of fetched owner+repo copies> --out .cache/real-validation
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +58,7 @@ async function cut(mirror: string, p: Part): Promise<Float32Array> {
 const rms = (x: Float32Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / Math.max(1, x.length));
 
 async function main() {
-  const mirror = path.resolve(arg('mirror', '/work/.mirror'));
+  const mirror = path.resolve(arg('mirror')); // the folder holding the fetched owner+repo copies
   const out = path.resolve(arg('out', '.cache/real-validation'));
   const here = path.dirname(fileURLToPath(import.meta.url));
   const spec = JSON.parse(readFileSync(arg('manifest', path.join(here, 'manifest.json')), 'utf8')) as RealManifest;
