@@ -15,7 +15,7 @@ import { renderClip, sourcesNeeded, type ClipSources } from './render.ts';
 import type { ClipPlan } from './arrange-types.ts';
 import type { LoadedSampleBank } from './samples/bank-load.ts';
 import { LabError } from '../common/errors.ts';
-import { CORPUS_SAMPLE_RATE, CORPUS_VERSION, type BankName, type ClipRecord, type CorpusManifest, type PartRecord } from './types.ts';
+import { CORPUS_SAMPLE_RATE, type BankName, type ClipRecord, type CorpusManifest, type PartRecord } from './types.ts';
 
 export interface CorpusSink {
   /** Bytes stored under `file`, or undefined. */

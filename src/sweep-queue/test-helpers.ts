@@ -3,8 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
-import { main } from '../cli/main.ts';
 
 export { freePort, startRedis, type TestRedis } from './redis-local.ts';
 
@@ -55,21 +53,4 @@ export function spawnWorker(url: string, extra: string[] = []): WorkerProcess {
   };
 }
 
-/** `diffpir <argv>` in this process, its output captured. */
-export async function runCli(argv: string[], onLine?: (line: string) => void): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => {
-    const line = a.join(' ');
-    err.push(line);
-    onLine?.(line);
-  });
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+export { runCli } from '../cli/testing.ts';

@@ -4,26 +4,14 @@
 // recognize --json on a test clip. Stage 3 runs the MLP, CNN and CRNN heads: the attention head
 // attends over every map position (quadratic) and takes minutes even here, so it is left to
 // src/probes' own tests and to real sweeps.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../main.ts';
+import { runCli } from '../testing.ts';
 import type { SweepResults } from '../../sweep/types.ts';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe('diffpir sweep / train-probe / recognize on the tiny preset', () => {
   let dir: string;

@@ -99,7 +99,7 @@ export async function buildSampleBank(o: BuildBankOptions): Promise<SampleBankIn
     const lib = spec.libraries.find((l) => l.id === id);
     if (!lib) throw new LabError(`bank recipe: unknown library ${id}`);
     const given = o.libraries?.[id];
-    const gitDir = given ?? (lib.repo.startsWith('npm:') ? npmPackage(lib.repo.slice(4), o.cacheDir ?? path.join(o.out, '..', '..', '.cache', 'bank-src')) : o.mirror ? findMirror(o.mirror, lib.repo) : undefined);
+    const gitDir = given ?? (lib.repo.startsWith('npm:') ? npmPackage(lib.repo.slice(4), o.cacheDir ?? path.resolve('.cache/bank-src')) : o.mirror ? findMirror(o.mirror, lib.repo) : undefined);
     if (!gitDir) throw new LabError(`sample library ${lib.name} (${lib.repo}) not found: fetch it and pass --mirror DIR (holding ${lib.repo.replace('/', '+')}/) or --library ${id}=PATH`);
     r = openLibrary(gitDir);
     if (lib.repo.startsWith('npm:') && !given) r = { ...r, commit: `npm package ${lib.repo.slice(4)}` };

@@ -43,13 +43,15 @@ export function gitLibrary(gitDir: string): LibraryReader {
   const git = (args: string[], maxBuffer = 64 << 20) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer });
   const commit = git(['rev-parse', 'HEAD']).toString().trim();
   let files: string[] | undefined;
+  let known: Set<string> | undefined;
   const all = () => (files ??= git(['ls-tree', '-r', '--name-only', commit], 256 << 20).toString().split('\n').filter(Boolean));
+  const has = (f: string) => (known ??= new Set(all())).has(f);
   return {
     commit,
     list: (dir) => (dir === '' ? all() : all().filter((f) => f.startsWith(dir.endsWith('/') ? dir : dir + '/'))),
-    exists: (f) => all().includes(f),
+    exists: has,
     read(file) {
-      if (!all().includes(file)) throw new LabError(`${gitDir}: no file ${file} at ${commit.slice(0, 10)} (files of 4 MiB and more may be missing from a snapshot)`);
+      if (!has(file)) throw new LabError(`${gitDir}: no file ${file} at ${commit.slice(0, 10)} (files of 4 MiB and more may be missing from a snapshot)`);
       return new Uint8Array(git(['show', `${commit}:${file}`], 512 << 20));
     },
   };
