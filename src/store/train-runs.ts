@@ -1,6 +1,7 @@
 // Diffusion training runs in the browser (IndexedDB "diffpir-train-runs"): per run `info:<id>`
 // (what was asked, how far it got, its status), `ckpt:<id>` (the latest checkpoint: tensors and
-// state in one value, so a save is all or nothing) and `log:<id>` (the loss log's lines). A run
+// state in one value, so a save is all or nothing), `best:<id>` (early stopping's best weights)
+// and `log:<id>` (the loss log's lines). A run
 // that was running when the page closed keeps its checkpoint and resumes from it.
 import type { CheckpointBytes } from '../training/checkpoint.ts';
 import type { RunStore } from '../training/run-store.ts';
@@ -67,16 +68,19 @@ export class TrainRunStore {
       truncateLog: async (step) => kv.set(logKey, (await readLog()).filter((l) => l.step <= step)),
       appendLog: async (line) => kv.set(logKey, [...(await readLog()), line]),
       readLog,
+      saveBest: (tensors) => kv.set(`best:${id}`, tensors),
+      loadBest: () => kv.get<Uint8Array>(`best:${id}`),
     };
   }
 
   /** Drops the checkpoint (a finished run keeps its info and log). */
   async dropCheckpoint(id: string): Promise<void> {
     await this.kv.del(`ckpt:${id}`);
+    await this.kv.del(`best:${id}`);
   }
 
   async delete(id: string): Promise<void> {
-    for (const key of [`info:${id}`, `ckpt:${id}`, `log:${id}`]) await this.kv.del(key);
+    for (const key of [`info:${id}`, `ckpt:${id}`, `best:${id}`, `log:${id}`]) await this.kv.del(key);
   }
 }
 

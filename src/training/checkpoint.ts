@@ -9,6 +9,7 @@ import { readSafetensorsHeader } from '../weights/safetensors-header.ts';
 import { readTensorData } from '../weights/safetensors.ts';
 import { encodeSafetensorsF32 } from '../weights/safetensors-write.ts';
 import type { AdamState } from './adam.ts';
+import type { EarlyStopState } from './early-stop.ts';
 import type { PrngState } from './prng.ts';
 
 /** Everything besides tensors that a resumed run needs to continue exactly. */
@@ -24,6 +25,8 @@ export interface TrainState {
   elapsedSec: number;
   /** The run's settings (a resume must match them). */
   settings: Record<string, unknown>;
+  /** Early stopping so far (runs with --patience). */
+  earlyStop?: EarlyStopState;
 }
 
 export interface Checkpoint {
@@ -49,6 +52,13 @@ export function encodeCheckpoint(params: Map<string, tf.Tensor>, adam: AdamState
   add('adam_m', adam.m);
   add('adam_v', adam.v);
   return { tensors: encodeSafetensorsF32(entries, { format: 'diffpir-train-checkpoint' }), json: `${JSON.stringify(state)}\n` };
+}
+
+/** The parameters alone (early stopping's best weights), decodable by decodeCheckpoint's tensor part. */
+export function encodeParams(params: Map<string, tf.Tensor>): Uint8Array {
+  const entries: [string, { shape: number[]; data: Float32Array }][] = [];
+  for (const [k, t] of params) entries.push([`param/${k}`, { shape: t.shape, data: t.dataSync() as Float32Array }]);
+  return encodeSafetensorsF32(entries, { format: 'diffpir-train-best' });
 }
 
 /** Decodes what encodeCheckpoint made; `where` names the checkpoint in errors. */

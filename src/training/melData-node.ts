@@ -8,9 +8,10 @@ import type { Split } from '../corpus/types.ts';
 import type { MelClip } from './melData.ts';
 
 /** Every clip of `split` in the corpus folder, as raw log-mel spectrograms. */
-export async function loadSplitMels(corpusDir: string, split: Split, opts: JobOptions & { limit?: number } = {}): Promise<MelClip[]> {
+/** withMulti: the multi-label training set (recorded-recipe corpora) joins the training split. */
+export async function loadSplitMels(corpusDir: string, split: Split, opts: JobOptions & { limit?: number; withMulti?: boolean } = {}): Promise<MelClip[]> {
   const manifest = loadManifest(corpusDir);
-  const records = clipsOf(manifest, split).slice(0, opts.limit ?? Infinity);
+  const records = clipsOf(manifest, split, { withMulti: opts.withMulti }).slice(0, opts.limit ?? Infinity);
   if (records.length === 0) throw new LabError(`corpus ${corpusDir}: no ${split} clips in manifest.json`);
   const out: MelClip[] = [];
   for (const [i, clip] of records.entries()) {

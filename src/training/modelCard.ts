@@ -3,7 +3,7 @@
 import type { UNetConfig } from '../unet/config.ts';
 import { parameterCount } from '../unet/shapes.ts';
 import type { DiffusionEval } from './evaluate.ts';
-import type { TrainSettings } from './train.ts';
+import type { TrainResult, TrainSettings } from './train.ts';
 
 export const MODEL_CARD = 'MODEL_CARD.md';
 
@@ -21,6 +21,14 @@ export interface ModelCardInfo {
   storage: 'float16' | 'float32';
   command: string;
   logFile: string;
+  /** Training data from several corpora (the card lists each; `corpus` then sums them). */
+  corpora?: { source: string; preset?: string; seed?: number; trainClips: number; validationClips: number }[];
+  /** The multi-label (OpenPIR-like) training clips were included. */
+  withMulti?: boolean;
+  /** Early stopping: why the run ended and which step's weights these are. */
+  stop?: TrainResult['stop'];
+  /** Free text for the card's Training section (e.g. how a run spanned sessions). */
+  notes?: string[];
 }
 
 const fmt = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
@@ -29,6 +37,25 @@ function configLine(c: UNetConfig): string {
   return `dim ${c.dim}, channels [${c.channels.join(', ')}], factors [${c.factors.join(', ')}], items [${c.items.join(', ')}], ` +
     `attentions [${c.attentions.join(', ')}], cross_attentions [${c.cross_attentions.join(', ')}], ` +
     `${c.attention_heads} heads x ${c.attention_features}, modulation ${c.modulation_features}, resnet_groups ${c.resnet_groups}`;
+}
+
+const corpusName = (c: { source: string; preset?: string; seed?: number }) => (c.preset ? `preset \`${c.preset}\`, seed ${c.seed} (${c.source})` : c.source);
+
+function corpusLines(i: ModelCardInfo): string {
+  if (!i.corpora || i.corpora.length < 2) return `- corpus: ${corpusName(i.corpus)}`;
+  return `- corpora:\n${i.corpora.map((c) => `  - ${corpusName(c)}: ${c.trainClips} training clips, ${c.validationClips} validation clips`).join('\n')}`;
+}
+
+function initLine(i: ModelCardInfo): string {
+  const init = i.settings.init;
+  return init ? `- initialised from \`${init.model}\` (weights hash ${init.hash.slice(0, 12)}; its mel normalisation kept); Adam moments fresh, warm-up again\n` : '';
+}
+
+function stopLines(i: ModelCardInfo): string {
+  const st = i.stop;
+  if (!st) return '';
+  return `- stopping: validate every ${st.validateEvery} steps; stop after ${st.patience} validations in a row without a relative improvement of ${st.minRelDelta * 100} % over the best; ` +
+    `ended by ${st.reason === 'patience' ? 'patience (validation v-loss stopped improving)' : 'the step cap, still improving'}; weights of the best validation, step ${st.bestStep} (v-loss ${fmt(st.bestVLoss)})\n`;
 }
 
 export function buildModelCard(i: ModelCardInfo): string {
@@ -50,19 +77,19 @@ of a corpus, by the command or page named under Training.
   mean and std of every training log-mel value)
 
 ## Data
-- corpus: ${i.corpus.preset ? `preset \`${i.corpus.preset}\`, seed ${i.corpus.seed}` : i.corpus.source}
-- ${i.corpus.trainClips} training clips, ${i.corpus.validationClips} validation clips (validation: centre crops)
+${corpusLines(i)}
+- ${i.corpus.trainClips} training clips${i.withMulti ? ' (single-label and the multi-label set)' : i.withMulti === false ? ' (single-label only; the multi-label set left out)' : ''}, ${i.corpus.validationClips} validation clips (validation: centre crops)
 - random ${s.cropFrames}-frame crops (${(s.cropFrames * 0.02).toFixed(2)} s), sigma ~ U[0, 1], seeded noise
 
 ## Training
 - ${i.steps} steps, batch ${s.batch} (micro-batches of ${s.microBatch || s.batch}), seed ${s.seed}
-- Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}
+${initLine(i)}- Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}
 - backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min (${fmt(i.clipsPerSec, 2)} clips/s)
 - command: \`${i.command}\`
-
+${stopLines(i)}${(i.notes ?? []).map((n) => `- ${n}\n`).join('')}
 ## Results
 - final training loss (v MSE, mean of the last log interval): ${fmt(i.finalTrainLoss)}
-- validation (${v?.clips ?? 0} clips, sigma in {0.1, 0.3, 0.5, 0.7, 0.9}, fixed noise): v-loss ${fmt(v?.vLoss)}, one-step x0 error at sigma 0.5: ${fmt(v?.x0Error)}
+- validation${i.stop ? ` at the returned step ${i.stop.bestStep}` : ''} (${v?.clips ?? 0} clips, sigma in {0.1, 0.3, 0.5, 0.7, 0.9}, fixed noise): v-loss ${fmt(v?.vLoss)}, one-step x0 error at sigma 0.5: ${fmt(v?.x0Error)}
 - validation v-loss by sigma: ${bySigma}
 - loss curve data: \`${i.logFile}\` (JSON lines: \`kind\` "train" with step, loss, lossBySigma, lr, gradNorm, time, or "val" with vLoss, vLossBySigma, x0Error)
 
@@ -80,6 +107,8 @@ export function trainedConfigExtras(info: ModelCardInfo): Record<string, unknown
     training: {
       objective: 'v-diffusion', steps: info.steps, batch: info.settings.batch, seed: info.settings.seed,
       cropFrames: info.settings.cropFrames, adam: info.settings.adam, corpus: info.corpus, backend: info.backend,
+      ...(info.corpora && info.corpora.length > 1 ? { corpora: info.corpora } : {}), ...(info.withMulti !== undefined ? { withMulti: info.withMulti } : {}),
+      ...(info.settings.init ? { init: info.settings.init } : {}), ...(info.stop ? { stop: info.stop } : {}),
       wallTimeSec: Math.round(info.wallTimeSec), finalTrainLoss: info.finalTrainLoss, validation: info.validation,
       lossLog: info.logFile,
     },

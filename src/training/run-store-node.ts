@@ -1,6 +1,7 @@
 // A training run in a folder (Node): <out>/checkpoint/checkpoint.safetensors + checkpoint.json
 // (each written to a temporary name and renamed, the JSON last, so an interrupted save leaves the
-// previous checkpoint readable) and <out>/train-log.jsonl.
+// previous checkpoint readable), <out>/checkpoint/best.safetensors (early stopping's best weights)
+// and <out>/train-log.jsonl.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckpointBytes } from './checkpoint.ts';
@@ -10,6 +11,7 @@ import { formatLogLines, parseLogLines, TRAIN_LOG, type LogLine } from './trainL
 export const CHECKPOINT_DIR = 'checkpoint';
 export const CHECKPOINT_TENSORS = 'checkpoint.safetensors';
 export const CHECKPOINT_JSON = 'checkpoint.json';
+export const BEST_TENSORS = 'best.safetensors';
 
 function atomicWrite(file: string, bytes: Uint8Array | string): void {
   writeFileSync(`${file}.tmp`, bytes);
@@ -38,6 +40,16 @@ export class FolderRunStore implements RunStore {
     mkdirSync(this.ckDir, { recursive: true });
     atomicWrite(path.join(this.ckDir, CHECKPOINT_TENSORS), bytes.tensors);
     atomicWrite(path.join(this.ckDir, CHECKPOINT_JSON), bytes.json);
+  }
+
+  async saveBest(tensors: Uint8Array): Promise<void> {
+    mkdirSync(this.ckDir, { recursive: true });
+    atomicWrite(path.join(this.ckDir, BEST_TENSORS), tensors);
+  }
+
+  async loadBest(): Promise<Uint8Array | undefined> {
+    const f = path.join(this.ckDir, BEST_TENSORS);
+    return existsSync(f) ? new Uint8Array(readFileSync(f)) : undefined;
   }
 
   async truncateLog(step: number): Promise<void> {

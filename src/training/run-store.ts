@@ -14,6 +14,9 @@ export interface RunStore {
   truncateLog(step: number): Promise<void>;
   appendLog(line: LogLine): Promise<void>;
   readLog(): Promise<LogLine[]>;
+  /** The best weights so far of a run with early stopping (tensors only; same encoding as a checkpoint's). */
+  saveBest(tensors: Uint8Array): Promise<void>;
+  loadBest(): Promise<Uint8Array | undefined>;
 }
 
 /** A run kept in memory (tests, throwaway runs). */
@@ -21,6 +24,7 @@ export class MemoryRunStore implements RunStore {
   readonly where = 'memory';
   checkpoint?: CheckpointBytes;
   log: LogLine[] = [];
+  best?: Uint8Array;
 
   async loadCheckpoint() {
     return this.checkpoint;
@@ -36,5 +40,11 @@ export class MemoryRunStore implements RunStore {
   }
   async readLog() {
     return [...this.log];
+  }
+  async saveBest(tensors: Uint8Array) {
+    this.best = tensors;
+  }
+  async loadBest() {
+    return this.best;
   }
 }

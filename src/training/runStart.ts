@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../common/errors.ts';
 import type { MelNormalisation } from '../features/mel-norm.ts';
 import type { UNetConfig } from '../unet/config.ts';
+import type { NamedWeights } from '../weights/types.ts';
 import { createUNet, type UNet } from '../unet/model.ts';
 import { randomInitWeights } from '../unet/randomInit.ts';
 import { newAdamState, type AdamOptions, type AdamState } from './adam.ts';
@@ -23,6 +24,14 @@ export interface TrainSettings {
   adam: AdamOptions;
   /** Crops per forward/backward pass (gradients summed over the batch); 0: the whole batch. */
   microBatch: number;
+  /** Fine-tuning: the run starts from this model's weights and mel normalisation (fresh Adam moments). */
+  init?: { model: string; hash: string };
+}
+
+/** The weights and normalisation a fine-tuning run starts from (matching `TrainSettings.init`). */
+export interface InitModel {
+  weights: NamedWeights;
+  melNorm: { mean: number; std: number };
 }
 
 export interface RunStart {
@@ -37,20 +46,30 @@ export interface RunStart {
   /** The settings plus the mel statistics, as stored in every checkpoint. */
   settingsRecord: Record<string, unknown>;
   resumed: boolean;
+  /** The checkpoint's early-stopping state, when it had one. */
+  earlyStop?: import('./early-stop.ts').EarlyStopState;
 }
 
 /** A fresh run, or the state of the store's checkpoint when `resume`. */
-export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], store: RunStore, resume: boolean): Promise<RunStart> {
+export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], store: RunStore, resume: boolean, initModel?: InitModel): Promise<RunStart> {
+  if ((s.init === undefined) !== (initModel === undefined)) throw new LabError('training: settings.init and the init model must be given together');
   const ckDir = store.where;
   const bytes = resume ? await store.loadCheckpoint() : undefined;
   if (resume && !bytes) throw new LabError(`resume: ${ckDir} holds no checkpoint`);
   const ck = bytes ? await decodeCheckpoint(bytes, ckDir) : undefined;
-  const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : melStatistics(rawTrain);
+  const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : initModel ? initModel.melNorm : melStatistics(rawTrain);
   const settingsRecord = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
   if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
     throw new LabError(`resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
   }
   const init = randomInitWeights(s.config, s.seed);
+  if (initModel && !ck) {
+    for (const [k, w] of init) {
+      const from = initModel.weights.get(k);
+      if (from === undefined || from.data.length !== w.data.length) throw new LabError(`--init ${s.init!.model}: parameter ${k} missing or of another size (is it the same U-Net config?)`);
+      w.data = Float32Array.from(from.data);
+    }
+  }
   if (ck) {
     for (const [k, w] of init) {
       const data = ck.params.get(k);
@@ -79,5 +98,6 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
     melNorm: { mean: stats.mean, std: stats.std, source: 'config.json' },
     settingsRecord,
     resumed: ck !== undefined,
+    earlyStop: ck?.state.earlyStop,
   };
 }

@@ -9,15 +9,16 @@ import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import type { MelNormalisation } from '../features/mel-norm.ts';
 import type { NamedWeights } from '../weights/types.ts';
 import { disposeAdamState, learningRate } from './adam.ts';
-import { encodeCheckpoint, type TrainState } from './checkpoint.ts';
+import { decodeCheckpoint, encodeCheckpoint, encodeParams, type TrainState } from './checkpoint.ts';
 import { evaluateDiffusion, type DiffusionEval } from './evaluate.ts';
 import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
-import { startRun, type TrainSettings } from './runStart.ts';
+import { EarlyStop, type EarlyStopOptions } from './early-stop.ts';
+import { startRun, type InitModel, type TrainSettings } from './runStart.ts';
 import { trainStep } from './step.ts';
 import type { RunStore } from './run-store.ts';
 import { SigmaBins, type LogLine } from './trainLog.ts';
 
-export type { TrainSettings } from './runStart.ts';
+export type { InitModel, TrainSettings } from './runStart.ts';
 
 export interface TrainOptions extends JobOptions {
   settings: TrainSettings;
@@ -39,6 +40,10 @@ export interface TrainOptions extends JobOptions {
   onLine?: (line: string) => void;
   /** Every loss-log line as it is written (live curves). */
   onLog?: (line: LogLine) => void;
+  /** Fine-tuning: the weights and normalisation named by settings.init. */
+  initModel?: InitModel;
+  /** Stop when validation stops improving (needs validateEvery > 0); the result is the best validation's weights. */
+  earlyStop?: EarlyStopOptions;
 }
 
 export interface TrainResult {
@@ -51,6 +56,8 @@ export interface TrainResult {
   validation?: DiffusionEval;
   elapsedSec: number;
   clipsPerSec: number;
+  /** With early stopping: why the run ended and which step's weights are returned. */
+  stop?: { reason: 'patience' | 'step cap'; bestStep: number; bestVLoss: number; patience: number; minRelDelta: number; validateEvery: number };
 }
 
 /** Trains (or resumes) a run; see the header. */
@@ -59,7 +66,11 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const store = o.store;
   if (s.cropFrames % 8 !== 0) throw new LabError(`crop of ${s.cropFrames} frames: must be a multiple of 8 (the U-Net's downsampling)`);
   if (o.train.length === 0) throw new LabError('training: no training clips');
-  const run = await startRun(s, o.train, store, o.resume ?? false);
+  if (o.earlyStop && !((o.validateEvery ?? 0) > 0 && o.validation.length > 0)) {
+    throw new LabError('early stopping (--patience) needs validation clips and --validate-every > 0');
+  }
+  const run = await startRun(s, o.train, store, o.resume ?? false, o.initModel);
+  const early = o.earlyStop ? new EarlyStop(o.earlyStop, run.earlyStop) : undefined;
   const { model, adam, prng, melNorm, settingsRecord } = run;
   let { order, cursor, step } = run;
   const elapsedBefore = run.elapsedSec;
@@ -80,7 +91,9 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
 
   const state = (): TrainState => ({
     format: 'diffpir-train-checkpoint', step, prng: prng.state(), order, cursor, elapsedSec: elapsed(), settings: settingsRecord,
+    ...(early ? { earlyStop: { ...early.state } } : {}),
   });
+  let bestVal: DiffusionEval | undefined;
   const validate = async () => {
     if (validation.length === 0) return;
     lastVal = evaluateDiffusion(model, validation, melNorm, { frames: s.cropFrames, seed: s.seed + 1, batch: s.batch });
@@ -88,11 +101,22 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     const line: LogLine = { kind: 'val', step, ...lastVal, time: elapsed() };
     await store.appendLog(line);
     o.onLog?.(line);
-    o.onLine?.(`step ${step}: validation v-loss ${lastVal.vLoss.toFixed(4)}, x0 error ${lastVal.x0Error.toFixed(4)} (${lastVal.clips} clips)`);
+    let note = '';
+    if (early) {
+      const verdict = early.observe(lastVal.vLoss, step);
+      if (verdict === 'improved') {
+        bestVal = lastVal;
+        await store.saveBest(encodeParams(model.params));
+        note = ' (best so far)';
+      } else {
+        note = ` (best ${early.state.bestVLoss.toFixed(4)} at step ${early.state.bestStep}; ${early.state.sinceBest}/${early.o.patience} without improvement)`;
+      }
+    }
+    o.onLine?.(`step ${step}: validation v-loss ${lastVal.vLoss.toFixed(4)}, x0 error ${lastVal.x0Error.toFixed(4)} (${lastVal.clips} clips)${note}`);
   };
 
   try {
-    while (step < o.steps) {
+    while (step < o.steps && !early?.stopped) {
       throwIfCancelled(o.signal, 'training');
       const picks: CropPick[] = [];
       for (let b = 0; b < s.batch; b++) {
@@ -130,19 +154,55 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
         intervalSteps = 0;
       }
       if ((o.validateEvery ?? 0) > 0 && step % o.validateEvery! === 0) await validate();
-      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps || early?.stopped) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
     }
-    if (lastValStep !== step) await validate();
-    const weights: NamedWeights = new Map();
+    if (lastValStep !== step && !early?.stopped) {
+      await validate();
+      if (early) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+    }
+    let weights: NamedWeights = new Map();
     for (const [k, t] of model.params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
+    let stop: TrainResult['stop'];
+    if (early) {
+      const best = await store.loadBest();
+      if (!best) throw new LabError(`${store.where}: the best weights of this run are missing (best.safetensors)`);
+      weights = await decodeBestWeights(best, weights, store.where);
+      stop = {
+        reason: early.stopped ? 'patience' : 'step cap', bestStep: early.state.bestStep, bestVLoss: early.state.bestVLoss,
+        patience: early.o.patience, minRelDelta: early.o.minRelDelta, validateEvery: o.validateEvery!,
+      };
+      o.onLine?.(`stopped (${stop.reason}) at step ${step}; returning the weights of step ${stop.bestStep} (validation v-loss ${stop.bestVLoss.toFixed(4)})`);
+      if (bestVal === undefined || bestVal.vLoss !== early.state.bestVLoss) bestVal = await bestEval(store, early.state.bestStep, lastVal);
+      lastVal = bestVal;
+    }
     const t = elapsed();
     const sessionSec = (performance.now() - sessionStart) / 1000;
     return {
       steps: step, weights, melNorm, finalLoss, validation: lastVal, elapsedSec: t,
-      clipsPerSec: step > startStep ? ((step - startStep) * s.batch) / sessionSec : 0,
+      clipsPerSec: step > startStep ? ((step - startStep) * s.batch) / sessionSec : 0, stop,
     };
   } finally {
     disposeAdamState(adam);
     model.dispose();
   }
+}
+
+/** The parameters stored by saveBest, in the shape of `like`. */
+async function decodeBestWeights(tensors: Uint8Array, like: NamedWeights, where: string): Promise<NamedWeights> {
+  const ck = await decodeCheckpoint({ tensors, json: JSON.stringify({ format: 'diffpir-train-checkpoint' }) }, `${where} (best)`);
+  const out: NamedWeights = new Map();
+  for (const [k, w] of like) {
+    const data = ck.params.get(k);
+    if (data === undefined || data.length !== w.data.length) throw new LabError(`${where}: best weights lack parameter ${k}`);
+    out.set(k, { shape: w.shape, data });
+  }
+  return out;
+}
+
+/** The logged validation of the best step (a resumed run did not see it in this session). */
+async function bestEval(store: RunStore, bestStep: number, fallback: DiffusionEval | undefined): Promise<DiffusionEval | undefined> {
+  const line = (await store.readLog()).filter((l) => l.kind === 'val' && l.step === bestStep).pop();
+  if (!line) return fallback;
+  const { vLoss, vLossBySigma, x0Error, clips } = line as unknown as DiffusionEval;
+  return { vLoss, vLossBySigma, x0Error, clips };
 }
