@@ -30,13 +30,35 @@ function rowsFor(results: SweepResults, label: (k: CellKey) => string, keys: Cel
     const row = [
       `${label(k)}${chosen?.(k) ? ' *' : ''}`,
       f3(s?.validation.microF1), f3(s?.test.micro.f1), f3(s?.test.macro.f1), f3(c?.test.micro.f1), f3(c?.test.macro.f1),
+      `${stopShort(s)}/${stopShort(c)}`,
     ];
     if (params) row.push(String(s?.parameters ?? c?.parameters ?? '-'));
     return [row];
   });
 }
 
-const HEAD = ['', 'val micro', 'test micro', 'test macro', 'ctrl micro', 'ctrl macro'];
+const HEAD = ['', 'val micro', 'test micro', 'test macro', 'ctrl micro', 'ctrl macro', 'stop s/c'];
+
+/** How a cell's training ended, short: "p23" (patience after 23 epochs), "cap60", "x" (cancelled), "-" (no cell). */
+function stopShort(c: CellResult | undefined): string {
+  if (!c?.training) return '-';
+  const { stopReason, epochs } = c.training;
+  return stopReason === 'patience' ? `p${epochs}` : stopReason === 'max-epochs' ? `cap${epochs}` : `${stopReason}${epochs}`;
+}
+
+/** Counts of how probe cells stopped, per role. */
+export function stopSummary(results: SweepResults): string {
+  const parts: string[] = [];
+  for (const role of ['subject', 'control'] as ModelRole[]) {
+    const cells = results.cells.filter((c) => c.kind === 'probe' && c.role === role && c.training);
+    if (!cells.length) continue;
+    const count = (r: string) => cells.filter((c) => c.training!.stopReason === r).length;
+    const epochs = cells.map((c) => c.training!.epochs);
+    parts.push(`${role}: ${count('patience')} of ${cells.length} cells stopped on validation patience, ${count('max-epochs')} at the epoch cap` +
+      ` (epochs ${Math.min(...epochs)}-${Math.max(...epochs)})`);
+  }
+  return parts.length ? `Probe training (patience ${results.settings.fit.patience}, cap ${results.settings.fit.epochs} epochs): ${parts.join('; ')}` : '';
+}
 
 export function formatSweepReport(results: SweepResults): string {
   const out: string[] = [];
@@ -46,6 +68,9 @@ export function formatSweepReport(results: SweepResults): string {
   out.push(`backend ${results.backend}, noise seed ${results.settings.noiseSeed}, probe seed ${results.settings.probeSeed}, ` +
     `window ${results.settings.window.frames} frames / hop ${results.settings.window.hop}, ${results.cells.length} cells, wall time ${duration(results.wallSeconds)}`);
   out.push('F1 is clip-level; the threshold is chosen on validation; * marks the choice (subject, validation micro F1). ctrl = random-init control.');
+  out.push('stop s/c: how the subject / control probe stopped (pN: validation patience after N epochs; capN: at the epoch cap).');
+  const stops = stopSummary(results);
+  if (stops) out.push(stops);
   const sigmaKeys = [...new Set(results.cells.filter((c) => c.kind === 'probe' && c.tap === results.stage1Tap && c.head === 'mlp').map((c) => c.sigma!))]
     .sort((a, b) => a - b).map((sigma) => ({ role: 'subject', sigma, tap: results.stage1Tap, head: 'mlp' }) as CellKey);
   if (sigmaKeys.length) {

@@ -3,7 +3,10 @@ import { check } from '../common/errors.ts';
 import { DEFAULT_FIT, type FitSettings } from '../probes/fit.ts';
 import { HEAD_KINDS, type HeadKind } from '../probes/heads/index.ts';
 import { checkWindowSpec, DEFAULT_WINDOW } from '../features/windows.ts';
-import { DEFAULT_SIGMAS, type Stage, type SweepSettings } from './types.ts';
+import { DEFAULT_SIGMAS, SWEEP_EPOCHS, type Stage, type SweepSettings } from './types.ts';
+
+/** Probe training in sweeps: stop on validation patience, under a generous epoch cap. */
+export const SWEEP_FIT: FitSettings = { ...DEFAULT_FIT, epochs: SWEEP_EPOCHS };
 
 export type SweepSettingsInput = Partial<Omit<SweepSettings, 'fit'>> & { fit?: Partial<FitSettings> };
 
@@ -17,7 +20,7 @@ export function sweepSettings(partial: SweepSettingsInput = {}): SweepSettings {
     heads: [...HEAD_KINDS] as HeadKind[],
     batchSize: 8,
     ...partial,
-    fit: { ...DEFAULT_FIT, ...partial.fit },
+    fit: { ...SWEEP_FIT, ...partial.fit },
   };
   check(s.sigmas.length > 0, 'sweep: no sigmas');
   for (const x of s.sigmas) check(Number.isFinite(x) && x >= 0 && x <= 1, `sweep: sigma ${x} must be in [0, 1]`);

@@ -80,7 +80,8 @@ describe('sweep [wasm]', () => {
     expect(r.choices.tap).toBeDefined();
     expect(r.cells.find((c) => c.id === `subject|${sigma}|${r.choices.tap!.value}|cnn`)!.featureShape.length).toBe(3);
     const report = formatSweepReport(r);
-    for (const s of ['Stage 1', 'Stage 2', 'Stage 3', 'Class-wise test F1', 'fake-han', 'ctrl micro']) expect(report).toContain(s);
+    for (const s of ['Stage 1', 'Stage 2', 'Stage 3', 'Class-wise test F1', 'fake-han', 'ctrl micro', 'stop s/c', 'at the epoch cap']) expect(report).toContain(s);
+    expect(report).toMatch(/subject: \d+ of \d+ cells stopped on validation patience/);
     // A third run has nothing left to do.
     const again: string[] = [];
     await runSweep(env, settings, { onCell: (c, s) => !s && again.push(c.id) });
@@ -109,5 +110,14 @@ describe('sweep [wasm]', () => {
 
   it('refuses to resume a results file made with other settings', async () => {
     await expect(runSweep(env, { ...settings, noiseSeed: 5 }, {})).rejects.toThrow(/other settings \(noiseSeed: 0 there, 5 now\)/);
+  });
+});
+
+describe('sweep defaults', () => {
+  it('stop probe training on validation patience under a generous epoch cap', () => {
+    const s = sweepSettings();
+    expect(s.fit.epochs).toBe(300);
+    expect(s.fit.patience).toBeLessThan(20);
+    expect(sweepSettings({ fit: { epochs: 12 } }).fit.epochs).toBe(12);
   });
 });

@@ -9,6 +9,10 @@ import type { WindowSpec } from '../features/windows.ts';
 import type { JobOptions } from '../common/progress.ts';
 
 /** The paper's noise levels (sigma). */
+/** Probe epoch cap in sweeps: generous, so that validation patience decides (the first small sweep, capped
+ * at 60, stopped 12 of 17 subject cells at the cap). */
+export const SWEEP_EPOCHS = 300;
+
 export const DEFAULT_SIGMAS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
 
 export type Stage = 1 | 2 | 3;

@@ -6,7 +6,7 @@ import { CancelledError } from '../../../common/errors.ts';
 import type { Progress } from '../../../common/progress.ts';
 import { asLabProgress } from '../../../compute/messages/lab-common.ts';
 import type { SweepRunParams } from '../../../compute/messages/sweep-run.ts';
-import { DEFAULT_SIGMAS, type Stage, type SweepResults } from '../../../sweep/types.ts';
+import { DEFAULT_SIGMAS, SWEEP_EPOCHS, type Stage, type SweepResults } from '../../../sweep/types.ts';
 import { IdbResultsStore } from '../../../sweep/store.ts';
 import type { HeadKind } from '../../../probes/heads/types.ts';
 import { compute } from '../../compute.ts';
@@ -109,7 +109,7 @@ export const useSweep = create<SweepState>()((set, get) => {
     sigmas: DEFAULT_SIGMAS.join(', '),
     stages: [1, 2, 3],
     heads: ['mlp', 'cnn', 'crnn', 'attention'],
-    epochs: 60,
+    epochs: SWEEP_EPOCHS,
     maxClips: 0,
     noiseSeed: 0,
     probeSeed: 1,
@@ -134,7 +134,7 @@ export const useSweep = create<SweepState>()((set, get) => {
         set({
           session, model: p.model, corpus: corpusValue(p.corpus), control: p.control, baseline: p.baseline,
           sigmas: (p.settings.sigmas ?? DEFAULT_SIGMAS).join(', '), stages: p.settings.stages ?? [1, 2, 3],
-          heads: p.settings.heads ?? get().heads, epochs: p.settings.fit?.epochs ?? 60, maxClips: p.settings.maxClips ?? 0,
+          heads: p.settings.heads ?? get().heads, epochs: p.settings.fit?.epochs ?? SWEEP_EPOCHS, maxClips: p.settings.maxClips ?? 0,
           noiseSeed: p.settings.noiseSeed ?? 0, probeSeed: p.settings.probeSeed ?? 1,
         });
         await reload(p.key);
