@@ -62,6 +62,9 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
   if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
     throw new LabError(`resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
   }
+  if (ck && ck.state.order.length !== rawTrain.length) {
+    throw new LabError(`resume: the checkpoint in ${ckDir} was made with ${ck.state.order.length} training clips, and this run has ${rawTrain.length}; use the same corpora and options`);
+  }
   const init = randomInitWeights(s.config, s.seed);
   if (initModel && !ck) {
     for (const [k, w] of init) {

@@ -9,6 +9,7 @@ import { recognizeCommand } from './recognize.ts';
 import { trainProbeCommand } from './train-probe.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
 import { trainDiffusionCommand } from './train-diffusion.ts';
+import { trainRegimesCommand } from './train-regimes.ts';
 import { evalDiffusionCommand } from './eval-diffusion.ts';
 import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
@@ -17,4 +18,4 @@ import { mergeCommand } from './merge.ts';
 import { bankCommand } from './bank.ts';
 import { scoreHanCommand } from './score-han.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];

@@ -1,18 +1,13 @@
 // `diffpir train-diffusion`: v-diffusion training of a U-Net on the log-mels of one or more corpora
 // (folders or presets), from random weights or fine-tuning a model (--init), with early stopping on
 // validation, checkpoints and --resume; writes a model folder with MODEL_CARD.md.
-import path from 'node:path';
 import type { Command } from '../command.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
 import { readUNetConfig, stderrProgress } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
-import { loadTrainData, type TrainCorpusInfo } from '../../training/train-data-node.ts';
-import { resolveModelNode } from '../../features/node.ts';
-import { publishModel } from '../../training/publish.ts';
-import { FolderRunStore } from '../../training/run-store-node.ts';
-import { trainDiffusion, type InitModel, type TrainSettings } from '../../training/train.ts';
+import { trainModelNode } from '../../training/train-node.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
 
 const positiveInt = (v: number | undefined, flag: string): number => {
@@ -52,52 +47,16 @@ export const trainDiffusionCommand: Command = {
     const validateEvery = args.num('validate-every', 250)!;
     if (earlyStop && !(validateEvery > 0)) throw new LabError('train-diffusion: --patience needs --validate-every N > 0');
     const backend = await initNodeBackend(args.str('backend'));
-    let config;
-    let initModel: InitModel | undefined;
-    let init: TrainSettings['init'];
-    if (initName !== undefined) {
-      if (initName.startsWith('random-init')) throw new LabError('train-diffusion: --init takes a trained model folder or name; for random weights leave --init out and give --config');
-      const m = await resolveModelNode(initName);
-      if (args.has('config') && JSON.stringify(readUNetConfig(args.requireStr('config'))) !== JSON.stringify(m.config)) {
-        throw new LabError(`train-diffusion: --config differs from the config of --init ${initName}; leave --config out to use the model's`);
-      }
-      config = m.config;
-      initModel = { weights: m.weights, melNorm: { mean: m.melNorm.mean as number, std: m.melNorm.std as number } };
-      init = { model: m.origin.startsWith('models/') ? m.origin : m.id, hash: m.hash };
-    } else {
-      config = readUNetConfig(args.requireStr('config'));
-    }
-    const onProgress = stderrProgress();
-    const valClips = args.num('val-clips', 64)!;
-    const withMulti = args.bool('with-multi');
-    const data = await loadTrainData(corpora, { onProgress, withMulti, trainLimit: args.num('train-limit'), validationClips: valClips });
-    const settings: TrainSettings = {
-      config, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
+    const result = await trainModelNode({
+      corpora, withMulti: args.bool('with-multi'), trainLimit: args.num('train-limit'), validationClips: args.num('val-clips', 64)!,
+      config: args.has('config') ? readUNetConfig(args.requireStr('config')) : undefined, init: initName,
+      steps, outDir, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
-      ...(init ? { init } : {}),
-    };
-    console.log(`training on ${data.train.length} clips (${corpora.join(' + ')}${withMulti ? ', with the multi-label set' : ''}), ${data.validation.length} validation clips; ` +
-      `backend ${backend.name}; batch ${batch}, ${steps} steps${earlyStop ? ` at most (early stopping: patience ${earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
-    const result = await trainDiffusion({
-      settings, steps, train: data.train, validation: data.validation, store: new FolderRunStore(outDir), resume: args.bool('resume'),
-      checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
-      validateEvery, validationClips: data.validation.length, initModel, earlyStop,
-      logEvery: 10, onLine: (l) => console.log(l),
-    });
-    const name = path.basename(path.resolve(outDir));
-    const sum = (f: (c: TrainCorpusInfo) => number) => data.corpora.reduce((a, c) => a + f(c), 0);
-    const first = data.corpora[0];
-    await publishModel(outDir, result.weights, {
-      name, settings, steps: result.steps,
-      corpus: data.corpora.length === 1
-        ? { source: first.source, preset: first.preset, seed: first.seed, trainClips: first.trainClips, validationClips: first.validationClips }
-        : { source: corpora.join(','), trainClips: sum((c) => c.trainClips), validationClips: sum((c) => c.validationClips) },
-      corpora: data.corpora, withMulti,
-      melNorm: { mean: result.melNorm.mean as number, std: result.melNorm.std as number },
-      backend: `${backend.name} (Node ${process.version})`, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
-      finalTrainLoss: result.finalLoss, validation: result.validation, storage: args.bool('float16') ? 'float16' : 'float32',
-      command: `npx diffpir train-diffusion ${process.argv.slice(3).join(' ')}`, logFile: TRAIN_LOG, stop: result.stop,
-    });
+      earlyStop, validateEvery, checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
+      resume: args.bool('resume'), float16: args.bool('float16'),
+      command: `npx diffpir train-diffusion ${process.argv.slice(3).join(' ')}`, backend: `${backend.name} (Node ${process.version})`,
+      onLine: (l) => console.log(l),
+    }, { onProgress: stderrProgress() });
     console.log(`wrote ${outDir} (model.json, config.json, MODEL_CARD.md, ${TRAIN_LOG}); final loss ${result.finalLoss.toFixed(4)}` +
       (result.validation ? `, validation v-loss ${result.validation.vLoss.toFixed(4)}${result.stop ? ` (step ${result.stop.bestStep}, ${result.stop.reason})` : ''}` : ''));
   },

@@ -1,0 +1,53 @@
+// The regime commands end to end on the `tiny` presets (tiny U-Net, a few steps each): Model 0 on
+// tiny + sf-tiny pooled, A/B/C fine-tuned on tiny with and without the multi-label set, each from
+// the right parent; a second run skips finished models; a fine-tune before its parent is refused.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../testing.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'diffpir-regimes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const args = (out: string, extra: string[] = []) => [
+  'train-regimes', '--out', out, '--pretrain', 'tiny,sf-tiny', '--finetune', 'tiny', '--config', 'tiny', '--steps', '3',
+  '--validate-every', '1', '--patience', '1', '--min-delta', '0', '--crop', '16', '--batch', '2', '--micro-batch', '0',
+  '--val-clips', '4', '--checkpoint-every', '1', '--warmup', '1', ...extra,
+];
+const config = (id: string) => JSON.parse(readFileSync(path.join(dir, 'r', `model-${id}`, 'config.json'), 'utf8'));
+
+describe('diffpir train-regimes on tiny', () => {
+  it('refuses a fine-tune whose parent is not trained', async () => {
+    const r = await runCli(args(path.join(dir, 'r'), ['--only', 'a']));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/model-a starts from .*model-0, which is not finished/);
+  });
+
+  it('trains 0, A, B, C from the right parents on the right data, then skips them all', async () => {
+    const before = tf.memory().numTensors;
+    const r = await runCli(args(path.join(dir, 'r')));
+    expect(r.code, r.err).toBe(0);
+    const c0 = config('0').training;
+    expect(c0.corpora.map((c: { source: string }) => c.source)).toEqual(['tiny', 'sf-tiny']);
+    expect(c0.withMulti).toBe(false);
+    expect(c0.init).toBeUndefined();
+    expect(config('a').training.init.model).toMatch(/model-0$/);
+    expect(config('b').training.init.model).toMatch(/model-0$/);
+    expect(config('c').training.init.model).toMatch(/model-a$/);
+    expect(config('a').training.withMulti).toBe(false);
+    expect(config('b').training.withMulti).toBe(true);
+    expect(config('b').training.corpus.trainClips).toBeGreaterThan(config('a').training.corpus.trainClips);
+    // fine-tuned models keep Model 0's mel normalisation
+    for (const id of ['a', 'b', 'c']) expect(config(id).mel.normalisation).toEqual(config('0').mel.normalisation);
+    expect(config('a').training.adam.lr).toBe(3e-4);
+    const card = readFileSync(path.join(dir, 'r', 'model-c', 'MODEL_CARD.md'), 'utf8');
+    expect(card).toMatch(/initialised from/);
+    expect(card).toMatch(/stopping: validate every 1 steps/);
+    const again = await runCli(args(path.join(dir, 'r')));
+    expect(again.code).toBe(0);
+    expect(again.out.match(/finished already/g)?.length).toBe(4);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 600_000);
+});

@@ -1,0 +1,70 @@
+// `diffpir train-regimes`: the paper's Model 0 / A / B / C (src/training/regimes.ts) one after the other,
+// each trained until validation stops improving, resumable: a finished model is skipped, an interrupted
+// one continues from its checkpoint.
+import type { Command } from '../command.ts';
+import { LabError } from '../../common/errors.ts';
+import { initNodeBackend } from '../../compute/node.ts';
+import { DEFAULT_ADAM } from '../../training/adam.ts';
+import { readUNetConfig, stderrProgress } from '../../training/cliSupport.ts';
+import { checkEarlyStop } from '../../training/early-stop.ts';
+import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
+import { trainModelNode } from '../../training/train-node.ts';
+
+const positive = (v: number | undefined, flag: string): number => {
+  if (v === undefined || !Number.isInteger(v) || v < 1) throw new LabError(`train-regimes: --${flag} must be a positive integer, got ${v}`);
+  return v;
+};
+
+export const trainRegimesCommand: Command = {
+  name: 'train-regimes',
+  summary: "Train the paper's Model 0 (pre-training), A, B and C (fine-tuning) in turn, each until validation stops improving; resumable",
+  usage:
+    'npx diffpir train-regimes --out <dir> [--pretrain small,sf-small] [--finetune small] [--config student] [--only 0,a,b,c]\n' +
+    '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
+    '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
+    '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
+    '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
+    '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
+    '  continue: finished models are skipped, interrupted ones resume from their checkpoints (same settings).',
+  async run(args) {
+    const out = args.requireStr('out');
+    const only = parseRegimeIds(args.str('only'));
+    const pretrain = (args.str('pretrain') ?? 'small,sf-small').split(',').map((s) => s.trim()).filter(Boolean);
+    const finetune = (args.str('finetune') ?? 'small').split(',').map((s) => s.trim()).filter(Boolean);
+    const config = readUNetConfig(args.str('config') ?? 'student');
+    const steps = positive(args.num('steps', 20000), 'steps');
+    const earlyStop = checkEarlyStop({ patience: args.num('patience', 5)!, minRelDelta: args.num('min-delta', 0.005)! });
+    const validateEvery = positive(args.num('validate-every', 100), 'validate-every');
+    const lr = args.num('lr', 1e-3)!;
+    const finetuneLr = args.num('finetune-lr', 3e-4)!;
+    if (!(lr > 0) || !(finetuneLr > 0)) throw new LabError('train-regimes: --lr and --finetune-lr must be > 0');
+    const backend = await initNodeBackend(args.str('backend'));
+    for (const regime of REGIMES) {
+      if (!only.includes(regime.id)) continue;
+      const dir = regimeDir(out, regime.id);
+      const status = regimeStatus(dir, steps, earlyStop.patience);
+      if (status === 'done') {
+        console.log(`${regime.name}: finished already (${dir}); skipping`);
+        continue;
+      }
+      const from = regime.from === null ? undefined : regimeDir(out, regime.from);
+      if (from !== undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
+        throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
+      }
+      console.log(`${regime.name}: ${regime.what}${status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
+      const r = await trainModelNode({
+        corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
+        config: from === undefined ? config : undefined, init: from,
+        steps, outDir: dir, batch: positive(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positive(args.num('crop', 104), 'crop'),
+        microBatch: Math.max(0, args.num('micro-batch', 4)!),
+        adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
+        earlyStop, validateEvery, checkpointEvery: positive(args.num('checkpoint-every', 25), 'checkpoint-every'),
+        resume: status === 'resume', float16: args.bool('float16'),
+        command: `npx diffpir train-regimes ${process.argv.slice(3).join(' ')} (regime ${regime.id}: ${regime.what})`,
+        backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`),
+      }, { onProgress: stderrProgress() });
+      console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
+        (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
+    }
+  },
+};

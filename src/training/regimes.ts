@@ -1,0 +1,54 @@
+// The paper's training regimes (its Table 1) on the lab's data, as four runs of trainModelNode:
+//   Model 0: pre-trained from random weights on every training source (the pre-training corpora pooled,
+//            single-label clips; the multi-label set is kept out so that B and C measure what it adds);
+//   Model A: Model 0 fine-tuned on the single-label training clips of the fine-tuning corpus;
+//   Model B: Model 0 fine-tuned on single-label + multi-label (OpenPIR-like) clips;
+//   Model C: Model A continued on single-label + multi-label clips.
+// Each runs until its validation v-loss stops improving (early stopping) under a step cap, in its own
+// folder <out>/model-<id>, and is resumed from its checkpoint when interrupted.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LabError } from '../common/errors.ts';
+import { CHECKPOINT_DIR, CHECKPOINT_JSON } from './run-store-node.ts';
+import type { TrainState } from './checkpoint.ts';
+
+export type RegimeId = '0' | 'a' | 'b' | 'c';
+
+export interface Regime {
+  id: RegimeId;
+  /** Folder name under the regimes' output folder, and the model's name. */
+  name: string;
+  what: string;
+  data: 'pretrain' | 'finetune';
+  withMulti: boolean;
+  /** The regime whose model this one starts from (null: random weights). */
+  from: RegimeId | null;
+}
+
+export const REGIMES: readonly Regime[] = [
+  { id: '0', name: 'model-0', what: 'pre-trained from random weights on every training source (single-label clips)', data: 'pretrain', withMulti: false, from: null },
+  { id: 'a', name: 'model-a', what: 'Model 0 fine-tuned on single-label clips', data: 'finetune', withMulti: false, from: '0' },
+  { id: 'b', name: 'model-b', what: 'Model 0 fine-tuned on single-label + multi-label clips', data: 'finetune', withMulti: true, from: '0' },
+  { id: 'c', name: 'model-c', what: 'Model A continued on single-label + multi-label clips', data: 'finetune', withMulti: true, from: 'a' },
+];
+
+export function parseRegimeIds(text: string | undefined): RegimeId[] {
+  if (text === undefined) return REGIMES.map((r) => r.id);
+  const ids = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const id of ids) if (!REGIMES.some((r) => r.id === id)) throw new LabError(`--only: unknown regime "${id}" (choose among 0, a, b, c)`);
+  return REGIMES.filter((r) => ids.includes(r.id)).map((r) => r.id);
+}
+
+export const regimeDir = (out: string, id: RegimeId) => path.join(out, REGIMES.find((r) => r.id === id)!.name);
+
+export type RegimeStatus = 'new' | 'resume' | 'done';
+
+/** Where a regime's run stands: no checkpoint (new), a checkpoint to continue (resume), or a published model
+ * whose run ended (stopped by patience, or at the step cap). */
+export function regimeStatus(dir: string, steps: number, patience: number | undefined): RegimeStatus {
+  const ck = path.join(dir, CHECKPOINT_DIR, CHECKPOINT_JSON);
+  if (!existsSync(ck)) return 'new';
+  const state = JSON.parse(readFileSync(ck, 'utf8')) as TrainState;
+  const ended = state.step >= steps || (patience !== undefined && (state.earlyStop?.sinceBest ?? 0) >= patience);
+  return ended && existsSync(path.join(dir, 'model.json')) ? 'done' : 'resume';
+}

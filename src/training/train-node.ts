@@ -1,0 +1,93 @@
+// One diffusion training run in Node, from corpora to a published model folder: reads the data
+// (train-data-node.ts), the model to fine-tune from (--init), trains or resumes (train.ts) with
+// optional early stopping, and writes model.json, config.json and MODEL_CARD.md. The
+// `train-diffusion` and `train-regimes` commands both call this.
+import path from 'node:path';
+import { LabError } from '../common/errors.ts';
+import type { JobOptions } from '../common/progress.ts';
+import { resolveModelNode } from '../features/model-source-node.ts';
+import type { UNetConfig } from '../unet/config.ts';
+import type { AdamOptions } from './adam.ts';
+import type { EarlyStopOptions } from './early-stop.ts';
+import { publishModel } from './publish.ts';
+import { FolderRunStore } from './run-store-node.ts';
+import { loadTrainData, type TrainCorpusInfo } from './train-data-node.ts';
+import { trainDiffusion, type InitModel, type TrainResult, type TrainSettings } from './train.ts';
+import { TRAIN_LOG } from './trainLog.ts';
+
+export interface NodeTrainRequest {
+  /** Corpus folders or presets; their training clips are pooled. */
+  corpora: string[];
+  withMulti: boolean;
+  trainLimit?: number;
+  validationClips: number;
+  /** Random init of this config, or fine-tune `init` (a model folder or name; its config is used). */
+  config?: UNetConfig;
+  init?: string;
+  steps: number;
+  outDir: string;
+  batch: number;
+  seed: number;
+  cropFrames: number;
+  microBatch: number;
+  adam: AdamOptions;
+  earlyStop?: EarlyStopOptions;
+  validateEvery: number;
+  checkpointEvery: number;
+  resume: boolean;
+  float16: boolean;
+  /** For the card: how the run was started, and the backend in words. */
+  command: string;
+  backend: string;
+  onLine?: (line: string) => void;
+}
+
+export interface NodeTrainResult extends Omit<TrainResult, 'weights'> {
+  corpora: TrainCorpusInfo[];
+  trainClips: number;
+}
+
+export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {}): Promise<NodeTrainResult> {
+  if (r.corpora.length === 0) throw new LabError('training: no corpus given');
+  let config: UNetConfig;
+  let initModel: InitModel | undefined;
+  let init: TrainSettings['init'];
+  if (r.init !== undefined) {
+    if (r.init.startsWith('random-init')) throw new LabError('--init takes a trained model folder or name; for random weights leave --init out and give --config');
+    const m = await resolveModelNode(r.init);
+    if (r.config && JSON.stringify(r.config) !== JSON.stringify(m.config)) {
+      throw new LabError(`--config differs from the config of --init ${r.init}; leave --config out to use the model's`);
+    }
+    config = m.config;
+    initModel = { weights: m.weights, melNorm: { mean: m.melNorm.mean as number, std: m.melNorm.std as number } };
+    init = { model: m.origin.startsWith('models/') ? m.origin : r.init, hash: m.hash };
+  } else {
+    if (!r.config) throw new LabError('training: give a U-Net config (--config) or a model to fine-tune (--init)');
+    config = r.config;
+  }
+  const data = await loadTrainData(r.corpora, { onProgress: opts.onProgress, signal: opts.signal, withMulti: r.withMulti, trainLimit: r.trainLimit, validationClips: r.validationClips });
+  const settings: TrainSettings = { config, batch: r.batch, seed: r.seed, cropFrames: r.cropFrames, microBatch: r.microBatch, adam: r.adam, ...(init ? { init } : {}) };
+  r.onLine?.(`training on ${data.train.length} clips (${r.corpora.join(' + ')}${r.withMulti ? ', with the multi-label set' : ''}), ${data.validation.length} validation clips; ` +
+    `${r.backend}; batch ${r.batch}, ${r.steps} steps${r.earlyStop ? ` at most (early stopping: patience ${r.earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
+  const result = await trainDiffusion({
+    settings, steps: r.steps, train: data.train, validation: data.validation, store: new FolderRunStore(r.outDir), resume: r.resume,
+    checkpointEvery: r.checkpointEvery, validateEvery: r.validateEvery, validationClips: data.validation.length, initModel, earlyStop: r.earlyStop,
+    logEvery: 10, onLine: r.onLine, signal: opts.signal, onProgress: opts.onProgress,
+  });
+  const name = path.basename(path.resolve(r.outDir));
+  const sum = (f: (c: TrainCorpusInfo) => number) => data.corpora.reduce((a, c) => a + f(c), 0);
+  const first = data.corpora[0];
+  await publishModel(r.outDir, result.weights, {
+    name, settings, steps: result.steps,
+    corpus: data.corpora.length === 1
+      ? { source: first.source, preset: first.preset, seed: first.seed, trainClips: first.trainClips, validationClips: first.validationClips }
+      : { source: r.corpora.join(','), trainClips: sum((c) => c.trainClips), validationClips: sum((c) => c.validationClips) },
+    corpora: data.corpora, withMulti: r.withMulti,
+    melNorm: { mean: result.melNorm.mean as number, std: result.melNorm.std as number },
+    backend: r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
+    finalTrainLoss: result.finalLoss, validation: result.validation, storage: r.float16 ? 'float16' : 'float32',
+    command: r.command, logFile: TRAIN_LOG, stop: result.stop,
+  });
+  const { weights: _w, ...facts } = result;
+  return { ...facts, corpora: data.corpora, trainClips: data.train.length };
+}
