@@ -1,7 +1,8 @@
 // Builds the real-recording validation set: for each clip in ./manifest.json, reads the source
 // file from a fetched bare git repo (git --git-dir=<mirror>/<owner>+<name>/repo show COMMIT:path),
 // decodes it, cuts start..end, resamples to 16 kHz mono (sums `mixWith` parts at equal RMS) and
-// writes <id>.wav (16-bit) plus a corpus-format manifest.json (all clips split "validation").
+// writes <id>.wav (16-bit) plus a corpus-format manifest.json. Each clip's part (parts.ts) becomes its
+// split: "tune" -> "validation", "report" -> "test"; the part and recordings are kept in meta.
 // Usage: npx tsx src/corpus/real-validation/assemble.ts --mirror <folder of fetched owner+repo copies> --out .cache/real-validation
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,10 +13,11 @@ import { isIrmasClass, type IrmasClass } from '../classes.ts';
 import { makeManifest } from '../manifest.ts';
 import { saveManifest } from '../manifest-node.ts';
 import type { ClipRecord, CorpusSource } from '../types.ts';
+import { clipRecordings, PART_SPLIT, partCounts, partProblems, type Part } from './parts.ts';
 
 interface Source { repo: string; commit: string; path: string; licence: string; licenceFile: string; attribution: string }
-interface Part extends Source { start: number; end: number }
-interface RealClip { id: string; labels: string[]; source: Source; start: number; end: number; mixWith?: Part[]; labelledBy: string; notes?: string }
+interface Excerpt extends Source { start: number; end: number }
+interface RealClip { id: string; labels: string[]; part: Part; source: Source; start: number; end: number; mixWith?: Excerpt[]; labelledBy: string; notes?: string }
 interface RealManifest { format: string; version: number; classes: string[]; clips: RealClip[] }
 
 const SR = 16000;
@@ -42,7 +44,7 @@ function gitBytes(mirror: string, s: Source): Uint8Array {
 
 const cache = new Map<string, Float32Array>();
 /** Mono 16 kHz samples of [start, end) seconds of a source file. */
-async function cut(mirror: string, p: Part): Promise<Float32Array> {
+async function cut(mirror: string, p: Excerpt): Promise<Float32Array> {
   const key = `${p.repo}:${p.commit}:${p.path}`;
   let all = cache.get(key);
   if (!all) {
@@ -63,6 +65,8 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const spec = JSON.parse(readFileSync(arg('manifest', path.join(here, 'manifest.json')), 'utf8')) as RealManifest;
   if (spec.format !== 'diffpir-real-validation') die(`manifest format must be "diffpir-real-validation", got ${JSON.stringify(spec.format)}`);
+  const problems = partProblems(spec.clips);
+  if (problems.length) die(`manifest parts: ${problems.join('; ')}`);
   mkdirSync(out, { recursive: true });
   const clips: ClipRecord[] = [];
   for (const c of spec.clips) {
@@ -83,16 +87,18 @@ async function main() {
     const file = `${c.id}.wav`;
     writeFileSync(path.join(out, file), encodeWav(y, SR));
     clips.push({
-      id: c.id, file, split: 'validation', labels: c.labels as IrmasClass[], duration: +(y.length / SR).toFixed(3), sampleRate: SR,
-      meta: { repo: c.source.repo, commit: c.source.commit, path: c.source.path, start: c.start, end: c.end, licence: [c.source, ...(c.mixWith ?? [])].map((p) => p.licence).join(' + '), ...(c.mixWith ? { mix: c.mixWith.map((m) => `${m.repo}:${m.path}@${m.start}-${m.end}`).join(' | ') } : {}) },
+      id: c.id, file, split: PART_SPLIT[c.part], labels: c.labels as IrmasClass[], duration: +(y.length / SR).toFixed(3), sampleRate: SR,
+      meta: { repo: c.source.repo, commit: c.source.commit, path: c.source.path, start: c.start, end: c.end, part: c.part, recordings: clipRecordings(c).join(' | '), licence: [c.source, ...(c.mixWith ?? [])].map((p) => p.licence).join(' + '), ...(c.mixWith ? { mix: c.mixWith.map((m) => `${m.repo}:${m.path}@${m.start}-${m.end}`).join(' | ') } : {}) },
     });
-    console.log(`${c.id}\t${c.labels.join(',')}\t${(y.length / SR).toFixed(2)} s`);
+    console.log(`${c.id}\t${c.labels.join(',')}\t${c.part}\t${(y.length / SR).toFixed(2)} s`);
   }
   // 'real' is not yet a CorpusSource; the manifest reader accepts any string here.
   saveManifest(out, makeManifest('real' as CorpusSource, clips, [], { created: new Date().toISOString() }));
   const per = Object.fromEntries(spec.classes.map((k) => [k, clips.filter((c) => c.labels.includes(k as IrmasClass)).length]));
   const minutes = clips.reduce((s, c) => s + c.duration, 0) / 60;
   console.log(`wrote ${clips.length} clips (${minutes.toFixed(1)} min) to ${out}; per class ${JSON.stringify(per)}`);
+  const byPart = partCounts(spec.clips, spec.classes);
+  console.log(`per class, tune/report clips (solo recordings): ${spec.classes.map((k) => `${k} ${byPart[k].tune.clips}/${byPart[k].report.clips} (${byPart[k].tune.recordings}/${byPart[k].report.recordings})`).join(', ')}`);
 }
 
 main().catch((e) => die(e instanceof Error ? e.message : String(e)));
