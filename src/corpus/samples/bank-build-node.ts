@@ -3,6 +3,7 @@
 // samples: mono, resampled to the bank rate, trailing silence trimmed, cut to maxSeconds with a
 // fade, Ogg Vorbis at the recipe's quality, one .bin per library; writes bank.json and
 // PROVENANCE.md (library, licence, commit and original path of every sample).
+import { serialFor, setOggSerial } from './ogg-serial.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -132,9 +133,10 @@ export async function buildSampleBank(o: BuildBankOptions): Promise<SampleBankIn
         enc.configure({ channels: 1, sampleRate: spec.sampleRate, vbrQuality: spec.quality });
         const a = enc.encode([kept]).slice();
         const b = enc.finalize().slice();
-        const bytes = new Uint8Array(a.length + b.length);
-        bytes.set(a, 0);
-        bytes.set(b, a.length);
+        const joined = new Uint8Array(a.length + b.length);
+        joined.set(a, 0);
+        joined.set(b, a.length);
+        const bytes = setOggSerial(joined, serialFor(name), name);
         const list = bins.get(inst.library) ?? [];
         const offset = binSize.get(inst.library) ?? 0;
         list.push(bytes);

