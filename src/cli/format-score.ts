@@ -1,6 +1,7 @@
-// What `diffpir score` prints and writes: the text report (summary, class table, confusion
-// table), one CSV table (a row per class with P/R/F1 and its confusion row, then micro and
+// What `diffpir score` prints and writes: the text report (summary, decisions scored = what
+// `recognize` names, class table, confusion table), one CSV table (a row per class with P/R/F1 and its confusion row, then micro and
 // macro), and the JSON (everything, with a row per file).
+import { UNCALIBRATED_MIN_PROBABILITY } from '../features/confidence.ts';
 import type { FolderScore } from '../recognition/score-folder.ts';
 
 const f3 = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
@@ -9,7 +10,9 @@ export function formatScoreText(folder: string, layout: string, s: FolderScore):
   const rep = s.report;
   const lines = [
     `${folder} (${layout}): ${rep.clips} files scored${s.skipped.length ? `, ${s.skipped.length} skipped (unreadable)` : ''}; recogniser ${s.recogniser}; ` +
-      (s.decision === 'calibrated' ? 'calibrated thresholds' : "the model's own threshold (no calibration)"),
+      (s.decision === 'calibrated'
+        ? 'decisions: calibrated probability >= the class threshold (calibration.json)'
+        : `decisions: the model's own rule and raw probability >= ${UNCALIBRATED_MIN_PROBABILITY.toFixed(2)} (no calibration)`),
     `micro F1 ${f3(rep.micro.f1)} (P ${f3(rep.micro.precision)}, R ${f3(rep.micro.recall)}); macro F1 ${f3(rep.macro.f1)} (over ${rep.macro.classesAveraged} classes)`,
     `not sure (no instrument recognised with confidence): ${s.notSure} of ${rep.clips} files`,
     `ECE (${s.ece.bins} bins, ${s.ece.pairs} file-class pairs): raw ${s.ece.raw.toFixed(3)}${s.ece.calibrated === null ? '' : `, calibrated ${s.ece.calibrated.toFixed(3)}`}`,

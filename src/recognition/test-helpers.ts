@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Calibration } from '../calibration/types.ts';
+import { encodeWav } from '../audio/wav-encode.ts';
 import { hanDecls, type HanConfig } from '../baseline/model.ts';
 import { aggregateWindows } from '../evaluation/windows.ts';
 import { finishRecognition } from '../features/confidence.ts';
@@ -61,4 +62,13 @@ export async function writeTinyHan(dir: string, classes: string[], weights: numb
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'weights.bin'), new Uint8Array(Float32Array.from(values).buffer));
   await writeFile(path.join(dir, 'model.json'), JSON.stringify(meta));
+}
+
+/** The tiny Han CNN of the CLI tests: flu, pia, voi; a tone is piano (M ~ 3.6 at amplitude 0.3, 1.8 at 0.05), silence is nothing. */
+export const TINY_HAN = { classes: ['flu', 'pia', 'voi'], weights: [0, 2, 0], biases: [-3, -3, -3.5] };
+
+/** 16 kHz wav bytes: a 440 Hz tone of `amplitude` (0: silence). */
+export function toneWav(amplitude: number, seconds = 1.5): Uint8Array {
+  const n = Math.round(seconds * 16000);
+  return encodeWav(Float32Array.from({ length: n }, (_, i) => amplitude * Math.sin((2 * Math.PI * 440 * i) / 16000)), 16000);
 }
