@@ -1,4 +1,4 @@
-// calibration.json: writing (stable key order, one line per bin) and reading with every field
+// calibration.json: writing (stable key order, indented) and reading with every field
 // the recogniser uses checked, so a damaged or foreign file fails with one line naming it.
 import { LabError, check } from '../common/errors.ts';
 import type { Calibration, ClassCalibration, ReliabilityBin } from './types.ts';

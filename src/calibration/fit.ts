@@ -60,7 +60,9 @@ export function fitCalibration(input: CalibrationInput, opts: FitCalibrationOpti
     const { threshold, f1 } = chooseClassThreshold(q, y, rule);
     return {
       code, ...params, threshold, fitted: true, positives, negatives, validationF1: f1,
-      ...(fit.converged ? {} : { note: `Newton iterations stopped after ${fit.iterations} without converging` }),
+      ...(fit.clamped
+        ? { note: 'the best slope was negative (the model ranks this class backwards on this set): a held at 0, every clip gets the base rate' }
+        : fit.converged ? {} : { note: `Newton iterations stopped after ${fit.iterations} without converging` }),
     };
   });
 

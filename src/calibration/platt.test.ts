@@ -36,6 +36,19 @@ describe('fitPlatt', () => {
     expect(applyPlatt(0.3, flat)).toBeCloseTo(0.3167, 2);
   });
 
+  it('never reverses the model\'s ranking: a negative best slope is held at 0 (the base rate)', () => {
+    const { p, y } = plattData(2000, -1, 0, 4);
+    const fit = fitPlatt(p, y);
+    expect(fit).toMatchObject({ a: 0, clamped: true });
+    const pos = y.reduce((s, v) => s + v, 0);
+    const meanTarget = (pos * ((pos + 1) / (pos + 2)) + (2000 - pos) * (1 / (2000 - pos + 2))) / 2000;
+    expect(applyPlatt(0.9, fit)).toBeCloseTo(meanTarget, 12);
+    expect(applyPlatt(0.1, fit)).toBeCloseTo(meanTarget, 12);
+    const free = fitPlatt(p, y, { monotone: false });
+    expect(free.a).toBeCloseTo(-1, 1);
+    expect(free.clamped).toBe(false);
+  });
+
   it('names bad input', () => {
     expect(() => fitPlatt([0.5], [2])).toThrow(/label 0 is 2, not 0\/1/);
     expect(() => fitPlatt([1.5], [1])).toThrow(/probability 0 is 1.5/);

@@ -2,7 +2,7 @@
 // mean log loss against Platt's smoothed targets (positives (N+ + 1)/(N+ + 2), negatives
 // 1/(N- + 2)), plus a tiny ridge pulling (a, b) towards the identity (1, 0) so a direction the
 // data cannot fix (e.g. every p equal) stays near the identity. Backtracking line search; at most
-// 100 iterations; no randomness, so the same input gives the same (a, b).
+// 100 iterations; no randomness, so the same input gives the same (a, b). Monotone: a >= 0.
 import { check } from '../common/errors.ts';
 import type { PlattParams } from './types.ts';
 
@@ -28,6 +28,8 @@ export function applyPlatt(p: number, { a, b }: PlattParams): number {
 export interface PlattFit extends PlattParams {
   iterations: number;
   converged: boolean;
+  /** True when the best slope was negative and a was held at 0 (see fitPlatt). */
+  clamped: boolean;
   /** Mean log loss (against the smoothed targets) at the fit. */
   loss: number;
 }
@@ -40,8 +42,11 @@ function softplus(z: number): number {
 /**
  * Fits (a, b) on raw probabilities `p` and 0/1 `labels` of one class (same length, both classes
  * present is not required: the ridge keeps the fit defined, but callers skip such classes).
+ * Monotone by default: a calibration may stretch or shift the model's probabilities but not
+ * reverse its ranking, so when the best slope is negative (the model ranks the class backwards
+ * on this set) a is held at 0 and b = logit(mean target): every clip gets the smoothed base rate.
  */
-export function fitPlatt(p: ArrayLike<number>, labels: ArrayLike<number>, opts: { maxIterations?: number; ridge?: number } = {}): PlattFit {
+export function fitPlatt(p: ArrayLike<number>, labels: ArrayLike<number>, opts: { maxIterations?: number; ridge?: number; monotone?: boolean } = {}): PlattFit {
   const n = p.length;
   check(n > 0 && labels.length === n, () => `platt: ${n} probabilities and ${labels.length} labels`);
   const ridge = opts.ridge ?? PLATT_RIDGE;
@@ -117,5 +122,11 @@ export function fitPlatt(p: ArrayLike<number>, labels: ArrayLike<number>, opts: 
       break;
     }
   }
-  return { a, b, iterations: it, converged, loss: f };
+  if (a < 0 && opts.monotone !== false) {
+    let m = 0;
+    for (let i = 0; i < n; i++) m += t[i] / n;
+    const b0 = Math.log(m / (1 - m));
+    return { a: 0, b: b0, iterations: it, converged, clamped: true, loss: loss(0, b0) };
+  }
+  return { a, b, iterations: it, converged, clamped: false, loss: f };
 }
