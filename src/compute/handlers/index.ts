@@ -12,6 +12,7 @@ import { probeSetupHandler } from './probe-setup.ts';
 import { probeTrainHandler } from './probe-train.ts';
 import { hanTrainHandler } from './han-train.ts';
 import { recognizeHandler } from './recognize.ts';
+import { recognizeHanHandler } from './recognize-han.ts';
 import { sweepRunHandler } from './sweep-run.ts';
 import { diffusionTrainHandler } from './diffusion-train.ts';
 
@@ -31,6 +32,7 @@ export const handlers: HandlerMap = {
   probeTrain: probeTrainHandler,
   hanTrain: hanTrainHandler,
   recognize: recognizeHandler,
+  recognizeHan: recognizeHanHandler,
   sweepRun: sweepRunHandler,
   diffusionTrain: diffusionTrainHandler,
 };
