@@ -1,11 +1,19 @@
-// The answer, raw probability first: every class's mean probability over the windows (0-1, not
-// normalised), most probable first, the classes the probe's rule names marked; then the named
-// ones ("Predicted instruments", a contract used by acceptance tests) with the rule in words.
+// One model's answer, raw probability first: every class's mean probability over the windows (0-1,
+// not normalised), most probable first, the classes its rule names marked; then the named ones
+// with the rule in words. The probe's lists keep the names acceptance tests use ("Instrument
+// probabilities", "Predicted instruments"); the Han CNN's have their own, so each is found alone.
 import { CLASS_NAMES, isIrmasClass } from '../../../corpus/classes.ts';
 import type { InstrumentScore } from '../../../features/recognize.ts';
+import type { AnswerKind } from './batch.ts';
 import { confidenceWords } from './confidence.ts';
 
 const nameOf = (code: string) => (isIrmasClass(code) ? CLASS_NAMES[code] : code);
+
+/** Per model: who speaks, and the accessible names and test ids of its parts. */
+export const ANSWER_WORDS: Record<AnswerKind, { who: string; whose: string; probabilities: string; named: string; verdictId: string }> = {
+  probe: { who: 'the probe', whose: 'the probe’s', probabilities: 'Instrument probabilities', named: 'Predicted instruments', verdictId: 'recognize-verdict' },
+  han: { who: 'the Han CNN', whose: 'the Han CNN’s', probabilities: 'Han CNN probabilities', named: 'Named by the Han CNN', verdictId: 'han-verdict' },
+};
 
 function Row({ i, named }: { i: InstrumentScore; named?: boolean }) {
   return (
@@ -21,36 +29,38 @@ function Row({ i, named }: { i: InstrumentScore; named?: boolean }) {
 }
 
 /** The top classes by raw probability, with a sentence on how sure that is. */
-export function ProbabilityList({ instruments, top = 5 }: { instruments: InstrumentScore[]; top?: number }) {
+export function ProbabilityList({ instruments, kind = 'probe', top = 5 }: { instruments: InstrumentScore[]; kind?: AnswerKind; top?: number }) {
+  const w = ANSWER_WORDS[kind];
   const sorted = [...instruments].sort((a, b) => b.probability - a.probability);
   const best = sorted[0];
   return (
     <>
       {best && (
-        <p className="verdict" data-testid="recognize-verdict">
-          Most probable: <strong>{nameOf(best.code)} ({best.code})</strong> at probability <strong>{best.probability.toFixed(2)}</strong>: {confidenceWords(best.probability)}.
+        <p className="verdict" data-testid={w.verdictId}>
+          Most probable: <strong>{nameOf(best.code)} ({best.code})</strong> at probability <strong>{best.probability.toFixed(2)}</strong>: {confidenceWords(best.probability, w.who)}.
         </p>
       )}
-      <ul className="instrument-list" aria-label="Instrument probabilities">
+      <ul className="instrument-list" aria-label={w.probabilities}>
         {sorted.slice(0, top).map((i) => <Row key={i.code} i={i} named />)}
       </ul>
     </>
   );
 }
 
-export function PredictedList({ instruments, threshold }: { instruments: InstrumentScore[]; threshold: number | Record<string, number> }) {
+export function PredictedList({ instruments, threshold, kind = 'probe' }: { instruments: InstrumentScore[]; threshold: number | Record<string, number>; kind?: AnswerKind }) {
+  const w = ANSWER_WORDS[kind];
   const predicted = instruments.filter((i) => i.predicted).sort((a, b) => b.probability - a.probability);
   const t = typeof threshold === 'number' ? threshold.toFixed(2) : 'its per-class threshold';
   return (
     <>
       <p className="hint">
-        The probe&rsquo;s rule names every class whose probability, divided by the top class&rsquo;s, reaches {t} (chosen on validation data),
+        {w.whose[0].toUpperCase() + w.whose.slice(1)} rule names every class whose probability, divided by the top class&rsquo;s, reaches {t} (chosen on validation data),
         so the most probable class is always named, however low its probability.
       </p>
-      <ul className="instrument-list" aria-label="Predicted instruments">
+      <ul className="instrument-list" aria-label={w.named}>
         {predicted.map((i) => <Row key={i.code} i={i} />)}
       </ul>
-      {predicted.length === 0 && <p className="hint">No instrument is named by the probe&rsquo;s rule for this clip.</p>}
+      {predicted.length === 0 && <p className="hint">No instrument is named by {w.whose} rule for this clip.</p>}
     </>
   );
 }
