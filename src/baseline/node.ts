@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { logMel } from '../audio/mel.ts';
 import { LabError } from '../common/errors.ts';
+import { portablePath } from '../common/portable-path.ts';
 import { throwIfCancelled, type JobOptions } from '../common/progress.ts';
 import { corpusIdentity } from '../corpus/content-id.ts';
 import { clipsOf, withMultiLabelSet } from '../corpus/manifest.ts';
@@ -116,8 +117,8 @@ export async function trainBaselineOnCorpus(o: TrainBaselineOptions, job: FitOpt
       { scores: tst.scores, labels: labelSet('test', classes, labelsOf(test.clips, tst.clipIds)) },
     );
     model.meta.provenance = {
-      corpus: o.corpus, corpusId: identity.id, corpusContent: identity.contentId,
-      corpusDir, corpusSeed: o.corpusSeed, maxClips: o.maxClips,
+      corpus: portablePath(o.corpus), corpusId: identity.id, corpusContent: identity.contentId,
+      corpusDir: portablePath(corpusDir), corpusSeed: o.corpusSeed, maxClips: o.maxClips,
       test: { microF1: evaluation.test.micro.f1, macroF1: evaluation.test.macro.f1, clips: evaluation.test.clips },
     };
     await saveHanDir(model, o.out, hanCard(model, evaluation, o.command));

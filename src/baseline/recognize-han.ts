@@ -2,13 +2,16 @@
 // loadMelClips gives the CNN in training; the CNN standardises it with its own norm.mean/std) ->
 // 1 s windows at the model's evaluation hop (plus a tail window, as HanModel.scoreClips) ->
 // per-window sigmoid probabilities -> mean and the model's aggregation -> decisions at its
-// validation threshold. Same RecognitionResult as src/features/recognize.ts. Browser-safe.
+// validation threshold (or calibrated ones), then the confident / not-sure verdict
+// (src/features/confidence.ts). Same RecognitionResult as src/features/recognize.ts. Browser-safe.
 import { logMel } from '../audio/mel.ts';
 import { check } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
 import { scoreMatrix } from '../evaluation/labels.ts';
 import { aggregateWindows } from '../evaluation/windows.ts';
-import type { RecognitionResult } from '../features/recognize.ts';
+import type { Calibration } from '../calibration/types.ts';
+import { finishRecognition } from '../features/confidence.ts';
+import type { RecognitionResult } from '../features/recognition-types.ts';
 import { spanSeconds } from '../features/windows.ts';
 import { predictAll } from '../probes/predict.ts';
 import type { HanModel } from './han.ts';
@@ -18,6 +21,8 @@ export interface RecognizeHanOptions extends JobOptions {
   batchSize?: number;
   /** How the Han CNN is named in the result's `probe` field (its folder, by default 'Han CNN'). */
   hanName?: string;
+  /** The Han CNN folder's calibration.json, when it has one: calibrated probabilities and decisions. */
+  calibration?: Calibration | null;
 }
 
 /** The `model` field of a Han CNN result: there is no U-Net, the CNN reads the log-mel itself. */
@@ -39,7 +44,7 @@ export async function recognizeHan(samples: Float32Array, han: HanModel, opts: R
   const decided = han.decide(scoreMatrix(classes, [score])).rows[0];
   const duration = round(samples.length / framing.sampleRate);
   const t = han.meta.threshold;
-  return {
+  return finishRecognition({
     instruments: classes.map((code, c) => ({ code, probability: round(mean[c]), score: round(score[c]), predicted: decided[c] === 1 })),
     threshold: t.mode === 'global' ? t.values[0] : Object.fromEntries(classes.map((c, i) => [c, t.values[i]])),
     windows: src.picks.map((p, w) => {
@@ -49,7 +54,7 @@ export async function recognizeHan(samples: Float32Array, han: HanModel, opts: R
     model: HAN_MODEL_NAME,
     probe: opts.hanName ?? 'Han CNN',
     duration,
-  };
+  }, opts.calibration);
 }
 
 function round(x: number): number {

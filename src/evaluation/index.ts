@@ -8,6 +8,7 @@ export type {
 } from './types.ts';
 export { labelSet, scoreMatrix } from './labels.ts';
 export { classWiseMetrics } from './metrics.ts';
+export { multiLabelConfusion, type Confusion } from './confusion.ts';
 export { applyThreshold, chooseThreshold, thresholdFromJson, type ThresholdOptions } from './threshold.ts';
 export { aggregateByClip, aggregateWindows, slidingWindows, type Aggregation, type WindowSpan } from './windows.ts';
 export { evaluateWithValidationThreshold, type EvaluationResult } from './evaluate.ts';

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { LabError } from '../common/errors.ts';
 import { loadModelDir } from '../weights/model-dir-node.ts';
 import { resolveModel, type ModelSource, type OpenedModel } from './model-source.ts';
+import { portablePath } from '../common/portable-path.ts';
 
 /** The project's models/ folder (next to src/). */
 export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models');
@@ -37,9 +38,9 @@ export async function openModelDirNode(nameOrDir: string): Promise<OpenedModel> 
   const loaded = await loadModelDir(dir);
   const named = loaded.configJson.name;
   // Recorded in cards and results files, so no absolute path of this machine: models/<name> for the
-  // shipped folders, else the path as the user gave it.
+  // shipped folders, else the path as the user gave it (made relative, or its name if absolute).
   const rel = path.relative(MODELS_DIR, path.resolve(dir));
-  const shown = !rel.startsWith('..') && !path.isAbsolute(rel) ? path.posix.join('models', ...rel.split(path.sep)) : nameOrDir;
+  const shown = !rel.startsWith('..') && !path.isAbsolute(rel) ? path.posix.join('models', ...rel.split(path.sep)) : portablePath(nameOrDir);
   return {
     name: typeof named === 'string' && named ? named : path.basename(path.resolve(dir)),
     dir: shown, config: loaded.config, configJson: loaded.configJson, weights: loaded.weights, warnings: loaded.warnings,

@@ -1,41 +1,30 @@
 // Recognition: 16 kHz samples -> the probe's features (the model, sigma, tap, pooling, noise seed
 // and window it was trained on, from its featureSpec) -> per-window probabilities -> clip scores
 // aggregated as the probe was validated (mean, then divided by the top class) -> decisions at the
-// probe's validation threshold. Browser-safe: the app's worker and the CLI both call recognize().
+// probe's validation threshold, or at calibrated thresholds when a calibration is given, and the
+// confident / not-sure verdict with the top 3 (confidence.ts). Browser-safe: the app's worker and the CLI both call recognize().
 import { LabError } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
 import { melFrameCount } from '../audio/mel.ts';
 import { aggregateWindows } from '../evaluation/windows.ts';
+import type { Calibration } from '../calibration/types.ts';
 import type { Probe } from '../probes/probe.ts';
 import { NO_CACHE, type FeatureCache } from './cache.ts';
+import { finishRecognition } from './confidence.ts';
 import { FeatureExtractor } from './extract.ts';
 import type { ModelSource } from './model-source.ts';
+import type { RecognitionResult } from './recognition-types.ts';
 import { clipWindows, DEFAULT_WINDOW, spanSeconds, type WindowSpec } from './windows.ts';
 
-export interface InstrumentScore {
-  code: string;
-  /** Mean over the windows of the probe's sigmoid output. */
-  probability: number;
-  /** The aggregated score the threshold applies to (probability / the top class's probability). */
-  score: number;
-  predicted: boolean;
-}
-
-export interface RecognitionResult {
-  instruments: InstrumentScore[];
-  /** The probe's threshold: one value (global) or one per class. */
-  threshold: number | Record<string, number>;
-  windows: { start: number; end: number; probabilities: Record<string, number> }[];
-  model: string;
-  probe: string;
-  duration: number;
-}
+export type { CalibrationSummary, Confidence, InstrumentScore, RecognitionResult, RecognitionScores } from './recognition-types.ts';
 
 export interface RecognizeOptions extends JobOptions {
   cache?: FeatureCache;
   batchSize?: number;
   /** How the probe is named in the result (its folder, by default its kind and tap). */
   probeName?: string;
+  /** The probe folder's calibration.json, when it has one: calibrated probabilities and decisions. */
+  calibration?: Calibration | null;
 }
 
 /** The features a probe reads, from its featureSpec (older probes default to the standard window and seed 0). */
@@ -73,7 +62,7 @@ export async function recognize(samples: Float32Array, probe: Probe, model: Mode
     const spans = clipWindows(melFrameCount(samples.length), req.window);
     if (spans.length !== feats.windows) throw new LabError(`recognize: ${spans.length} windows but ${feats.windows} feature rows`);
     const t = probe.threshold;
-    return {
+    return finishRecognition({
       instruments: classes.map((code, c) => ({ code, probability: round(mean[c]), score: round(score[c]), predicted: decided[c] === 1 })),
       threshold: t.mode === 'global' ? t.values[0] : Object.fromEntries(classes.map((c, i) => [c, t.values[i]])),
       windows: spans.map((span, w) => {
@@ -83,7 +72,7 @@ export async function recognize(samples: Float32Array, probe: Probe, model: Mode
       model: model.id,
       probe: opts.probeName ?? `${probe.meta.kind} at ${req.tap}, sigma ${req.sigma}`,
       duration: round(samples.length / 16000),
-    };
+    }, opts.calibration);
   } finally {
     extractor.dispose();
   }

@@ -18,6 +18,7 @@ import { melClips, hanCell } from './baseline.ts';
 import { corpusIdentity } from '../corpus/content-id.ts';
 import { limitClips } from './corpus.ts';
 import type { BaselineRunner, ResultsStore, SweepClip, SweepCorpus, SweepResults } from './types.ts';
+import { portablePath } from '../common/portable-path.ts';
 
 export const CORPUS_CACHE_DIR = '.cache/corpus';
 
@@ -60,7 +61,7 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
     id: identity.id,
     info: {
       contentId: identity.contentId,
-      source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: dir, version: manifest.version,
+      source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: portablePath(dir), version: manifest.version,
       clips: Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, clips.filter((c) => c.split === s).length])),
       ...(opts.maxClips !== undefined ? { maxClipsPerSplit: opts.maxClips } : {}),
     },

@@ -7,6 +7,7 @@ import { loadManifest } from '../corpus/manifest-node.ts';
 import { resolveCorpusDir } from './corpusDir.ts';
 import type { MelClip } from './melData.ts';
 import { loadSplitMels } from './melData-node.ts';
+import { portablePath } from '../common/portable-path.ts';
 
 export interface TrainCorpusInfo {
   /** As given (a preset name or a folder), never resolved to an absolute path. */
@@ -44,7 +45,7 @@ export async function loadTrainData(
     const tag = corpora.length > 1 ? `${path.basename(path.resolve(dir))}/` : '';
     train.push(...t.map((c) => ({ ...c, id: tag + c.id })));
     perCorpusVal.push(v.map((c) => ({ ...c, id: tag + c.id })));
-    info.push({ source, preset: manifest.preset, seed: manifest.seed, trainClips: t.length, validationClips: 0 });
+    info.push({ source: portablePath(source), preset: manifest.preset, seed: manifest.seed, trainClips: t.length, validationClips: 0 });
   }
   const want = opts.validationClips ?? 64;
   const validation: MelClip[] = [];

@@ -14,6 +14,7 @@ import { FolderRunStore } from './run-store-node.ts';
 import { loadTrainData, type TrainCorpusInfo } from './train-data-node.ts';
 import { trainDiffusion, type InitModel, type TrainResult, type TrainSettings } from './train.ts';
 import { TRAIN_LOG } from './trainLog.ts';
+import { portablePath } from '../common/portable-path.ts';
 
 export interface NodeTrainRequest {
   /** Corpus folders or presets; their training clips are pooled. */
@@ -60,7 +61,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
     }
     config = m.config;
     initModel = { weights: m.weights, melNorm: { mean: m.melNorm.mean as number, std: m.melNorm.std as number } };
-    init = { model: m.origin.startsWith('models/') ? m.origin : r.init, hash: m.hash };
+    init = { model: m.origin.startsWith('models/') ? m.origin : portablePath(r.init), hash: m.hash };
   } else {
     if (!r.config) throw new LabError('training: give a U-Net config (--config) or a model to fine-tune (--init)');
     config = r.config;

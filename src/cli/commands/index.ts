@@ -17,5 +17,7 @@ import { workerCommand } from './worker.ts';
 import { mergeCommand } from './merge.ts';
 import { bankCommand } from './bank.ts';
 import { scoreHanCommand } from './score-han.ts';
+import { scoreCommand } from './score.ts';
+import { calibrateCommand } from './calibrate.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, scoreCommand, calibrateCommand];

@@ -2,6 +2,7 @@
 // stopping and threshold on validation), scores the test split, and writes model.json,
 // weights.bin and card.md to --out. Engine: src/baseline/node.ts.
 import type { Command } from '../command.ts';
+import { portableCommand } from '../../common/portable-path.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { trainBaselineOnCorpus } from '../../baseline/node.ts';
 
@@ -27,7 +28,7 @@ export const trainBaselineCommand: Command = {
     let lastStage = '';
     const { model, evaluation } = await trainBaselineOnCorpus({
       corpus, out, settings, corpusSeed: args.num('corpus-seed'), maxClips: args.num('max-clips'), withMulti: args.bool('with-multi'),
-      command: `npx diffpir train-baseline ${process.argv.slice(3).join(' ')}`,
+      command: portableCommand('train-baseline', process.argv.slice(3)),
     }, {
       onProgress: (p) => {
         if (p.stage !== lastStage || p.done === p.total) console.error(`  ${p.stage}: ${p.done}/${p.total}`);

@@ -2,6 +2,7 @@
 // (folders or presets), from random weights or fine-tuning a model (--init), with early stopping on
 // validation, checkpoints and --resume; writes a model folder with MODEL_CARD.md.
 import type { Command } from '../command.ts';
+import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
@@ -54,7 +55,7 @@ export const trainDiffusionCommand: Command = {
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
       earlyStop, validateEvery, checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
       resume: args.bool('resume'), float16: args.bool('float16'),
-      command: `npx diffpir train-diffusion ${process.argv.slice(3).join(' ')}`, backend: `${backend.name} (Node ${process.version})`,
+      command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
       onLine: (l) => console.log(l),
     }, { onProgress: stderrProgress() });
     console.log(`wrote ${outDir} (model.json, config.json, MODEL_CARD.md, ${TRAIN_LOG}); final loss ${result.finalLoss.toFixed(4)}` +

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { Command } from '../command.ts';
+import { portableCommand, portablePath } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import type { Progress } from '../../common/progress.ts';
 import { initNodeBackend } from '../../compute/node.ts';
@@ -57,14 +58,14 @@ export const trainProbeCommand: Command = {
     extractor.dispose();
     const { probe } = trained;
     try {
-      probe.meta.featureSpec.modelSpec = modelArg;
+      probe.meta.featureSpec.modelSpec = portablePath(modelArg);
       const test = await scoreOnTest(probe, trained.test, corpus);
       await saveProbeDir(probe, out);
       const m = probe.meta.metrics;
       const card = {
         format: 'diffpir-probe-card', version: 1, created: new Date().toISOString(),
-        command: `npx diffpir train-probe ${process.argv.slice(3).join(' ')}`,
-        model: { id: model.id, spec: modelArg, hash: model.hash, origin: model.origin },
+        command: portableCommand('train-probe', process.argv.slice(3)),
+        model: { id: model.id, spec: portablePath(modelArg), hash: model.hash, origin: model.origin },
         corpus: { id: corpus.id, ...corpus.info },
         sigma, tap, head, pooled: probe.meta.featureSpec.pooled, featureShape: probe.meta.featureSpec.shape, parameters: probe.meta.parameters,
         seeds: { noise: settings.noiseSeed, probe: settings.probeSeed }, window: settings.window,

@@ -2,6 +2,7 @@
 // each trained until validation stops improving, resumable: a finished model is skipped, an interrupted
 // one continues from its checkpoint.
 import type { Command } from '../command.ts';
+import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
@@ -60,7 +61,7 @@ export const trainRegimesCommand: Command = {
         adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
         earlyStop, validateEvery, checkpointEvery: positive(args.num('checkpoint-every', 25), 'checkpoint-every'),
         resume: status === 'resume', float16: args.bool('float16'),
-        command: `npx diffpir train-regimes ${process.argv.slice(3).join(' ')} (regime ${regime.id}: ${regime.what})`,
+        command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
         backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`),
       }, { onProgress: stderrProgress() });
       console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +

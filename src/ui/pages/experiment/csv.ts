@@ -2,7 +2,7 @@
 // timeline. Provenance goes first as "# " comment lines, so a file says what made it.
 import type { MetricsReport } from '../../../evaluation/types.ts';
 import type { Provenance } from '../../../compute/messages/lab-common.ts';
-import type { RecognitionResult } from '../../../features/recognize.ts';
+import type { RecognitionScores } from '../../../features/recognize.ts';
 import type { SweepResults } from '../../../sweep/types.ts';
 import { provenanceLine } from './provenance.ts';
 
@@ -51,7 +51,7 @@ export function sweepCsv(results: SweepResults): string {
 }
 
 /** One row per window (start, end, a probability per class), then the clip's row. */
-export function recognitionCsv(r: RecognitionResult, fileName: string): string {
+export function recognitionCsv(r: RecognitionScores, fileName: string): string {
   const codes = r.instruments.map((i) => i.code);
   const rows: CsvValue[][] = [['start_s', 'end_s', ...codes]];
   for (const w of r.windows) rows.push([w.start, w.end, ...codes.map((c) => w.probabilities[c])]);

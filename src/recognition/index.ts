@@ -1,0 +1,10 @@
+// Public surface of recognition (browser-safe): a Recogniser (a probe or a Han CNN with its
+// folder's calibration) behind one call, and the many-clip pipelines on it: recognise each item,
+// score labelled items (P/R/F1, confusion, not-sure count, ECE), fit a calibration on labelled
+// validation items. Node pieces (folders of audio with labels, model folders): ./node.ts.
+export { hanRecogniser, probeRecogniser, type ModelIdentity, type Recogniser } from './recogniser.ts';
+export { checkItemLabels, readItem, type LabelledItem, type SkippedItem } from './items.ts';
+export { recogniseEach, type RunItemsOptions } from './run-items.ts';
+export { scoreFolder, type FileOutcome, type FolderScore, type ScoreFolderOptions } from './score-folder.ts';
+export { calibrateOnItems, type ValidationSetInfo } from './calibrate-items.ts';
+export { AUDIO_EXTENSIONS, isAudioName, labelFromBracketName, parseLabelText, parseLabelsJson } from './labels-parse.ts';

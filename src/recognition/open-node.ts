@@ -1,0 +1,105 @@
+// Node: a Recogniser from a model folder: a probe folder (probe.json + weights, reading the U-Net
+// recorded in it or --model) or a Han CNN folder (model.json + weights), with the folder's
+// calibration.json when present (unless `uncalibrated`). A calibration fitted for other weights
+// is refused with one line saying how to refit it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readCalibrationText, CALIBRATION_FILE } from '../calibration/file.ts';
+import type { Calibration } from '../calibration/types.ts';
+import { LabError } from '../common/errors.ts';
+import { loadHanDir } from '../baseline/node.ts';
+import { DiskFeatureCache, MODELS_DIR, resolveModelNode } from '../features/node.ts';
+import { loadProbeDir } from '../probes/io-node.ts';
+import { hanRecogniser, probeRecogniser, type ModelIdentity, type Recogniser } from './recogniser.ts';
+
+export const DEFAULT_PROBE_DIR = path.join(MODELS_DIR, 'probe-default');
+
+export interface OpenRecogniserOptions {
+  /** A probe folder (default models/probe-default when han is not given). */
+  probe?: string;
+  /** A Han CNN folder instead of a probe. */
+  han?: string;
+  /** The U-Net a probe reads (default: the one recorded in the probe). */
+  model?: string;
+  /** Feature cache folder (probes only). */
+  cache?: string;
+  /** Ignore the folder's calibration.json. */
+  uncalibrated?: boolean;
+}
+
+/** Which kind of model folder `dir` is, or a LabError saying what is missing. */
+export function modelFolderKind(dir: string): 'probe' | 'han' {
+  if (existsSync(path.join(dir, 'probe.json'))) return 'probe';
+  if (existsSync(path.join(dir, 'model.json'))) {
+    let format: unknown;
+    try {
+      format = (JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { format?: unknown }).format;
+    } catch {
+      format = undefined;
+    }
+    if (format === 'diffpir-han-cnn') return 'han';
+    throw new LabError(`${dir}: not a probe or Han CNN folder (model.json is not a Han CNN; a U-Net folder is not a recogniser)`);
+  }
+  throw new LabError(`${dir}: not a probe folder (no probe.json) nor a Han CNN folder (no model.json)`);
+}
+
+/** The identity calibration.json records: the kind and the SHA-256 (16 hex) of the weights file named in the folder's JSON. */
+export function modelIdentity(dir: string, kind: 'probe' | 'han'): ModelIdentity {
+  const json = JSON.parse(readFileSync(path.join(dir, kind === 'probe' ? 'probe.json' : 'model.json'), 'utf8')) as { weightsFile?: string };
+  const file = path.join(dir, path.basename(json.weightsFile ?? 'weights.bin'));
+  if (!existsSync(file)) throw new LabError(`${dir}: weights file ${path.basename(file)} is missing`);
+  return { kind, weights: createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) };
+}
+
+/** The folder's calibration.json, checked against its weights; null when there is none. */
+export function loadCalibrationFor(dir: string, identity: ModelIdentity): Calibration | null {
+  const file = path.join(dir, CALIBRATION_FILE);
+  if (!existsSync(file)) return null;
+  const cal = readCalibrationText(readFileSync(file, 'utf8'), file);
+  if (cal.model.kind !== identity.kind || cal.model.weights !== identity.weights) {
+    throw new LabError(
+      `${file} was fitted for other weights (${cal.model.kind} ${cal.model.weights}, the folder has ${identity.kind} ${identity.weights}); ` +
+        `refit it with \`npx diffpir calibrate ${dir} --on <validation set>\`, or pass --uncalibrated`,
+    );
+  }
+  return cal;
+}
+
+export async function openRecogniser(o: OpenRecogniserOptions): Promise<Recogniser> {
+  if (o.han !== undefined && o.probe !== undefined) {
+    throw new LabError('--han and --probe are mutually exclusive: give a Han CNN folder or a probe folder, not both');
+  }
+  if (o.han !== undefined) {
+    if (o.model !== undefined || o.cache !== undefined) throw new LabError('--model and --cache apply to probes only; the Han CNN reads the log-mel itself');
+    if (!existsSync(path.join(o.han, 'model.json'))) {
+      throw new LabError(`no Han CNN at ${o.han} (model.json missing; made by \`npx diffpir train-baseline\`, e.g. models/han-cnn-small)`);
+    }
+    const han = await loadHanDir(o.han);
+    try {
+      const identity = modelIdentity(o.han, 'han');
+      return hanRecogniser(han, { name: o.han, identity, calibration: o.uncalibrated ? null : loadCalibrationFor(o.han, identity) });
+    } catch (e) {
+      han.dispose();
+      throw e;
+    }
+  }
+  const probeDir = o.probe ?? DEFAULT_PROBE_DIR;
+  if (!existsSync(path.join(probeDir, 'probe.json'))) {
+    throw new LabError(
+      `no probe at ${probeDir} (probe.json missing)` +
+        (o.probe !== undefined ? '' : '; the default probe is made by `npx diffpir train-probe ... --out models/probe-default`; or give --probe <dir>'),
+    );
+  }
+  const identity = modelIdentity(probeDir, 'probe');
+  const calibration = o.uncalibrated ? null : loadCalibrationFor(probeDir, identity);
+  const probe = await loadProbeDir(probeDir);
+  try {
+    const spec = probe.meta.featureSpec;
+    const model = await resolveModelNode(o.model ?? (typeof spec.modelSpec === 'string' ? spec.modelSpec : spec.model));
+    return probeRecogniser(probe, model, { name: probeDir, identity, calibration, cache: o.cache ? new DiskFeatureCache(o.cache) : undefined });
+  } catch (e) {
+    probe.dispose();
+    throw e;
+  }
+}
