@@ -9,6 +9,8 @@ import { recognitionCsv } from '../experiment/csv.ts';
 import { headName } from '../experiment/provenance.ts';
 import { hanFactsLine, hanLabel, probeLabel } from './answer-words.ts';
 import type { Answer, AnswerKind } from './batch.ts';
+import { ConfidenceBlock } from './ConfidenceBlock.tsx';
+import { hasConfidence } from './confidence-words.ts';
 import { AllScoresTable, PredictedList, ProbabilityList } from './PredictedList.tsx';
 import type { ProbeFacts } from './probe-facts.ts';
 import { TimelineChart, TimelineGrid } from './Timeline.tsx';
@@ -42,6 +44,7 @@ export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileNam
       <Status kind="probe" answer={answer} waitingLabel={label} />
       {r && (
         <>
+          {hasConfidence(r) && <ConfidenceBlock r={r} kind="probe" />}
           <ProbabilityList instruments={r.instruments} kind="probe" />
           {facts && (
             <p className="answer-facts" data-testid="recognize-facts">
@@ -50,7 +53,7 @@ export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileNam
             </p>
           )}
           <h5>Named by the probe&rsquo;s rule</h5>
-          <PredictedList instruments={r.instruments} threshold={r.threshold} kind="probe" />
+          <PredictedList instruments={r.instruments} threshold={r.threshold} kind="probe" calibrated={r.decision === 'calibrated'} />
           <Timing r={r} testId="recognize-timing" modelWord="features and probe" />
           {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
           <ChartFigure title={`Timeline of ${fileName}: diffusion probe`}
@@ -58,7 +61,7 @@ export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileNam
             csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
             <TimelineChart result={r} />
           </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} />
+          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognised={r.recognised} />
         </>
       )}
     </section>
@@ -75,12 +78,13 @@ export function HanAnswer({ fileName, answer, pendingLabel }: { fileName: string
       <Status kind="han" answer={answer} waitingLabel={label} />
       {r && (
         <>
+          {hasConfidence(r) && <ConfidenceBlock r={r} kind="han" />}
           <ProbabilityList instruments={r.instruments} kind="han" />
           <p className="answer-facts" data-testid="han-facts">
             Answer from <strong>{r.han.folder}</strong>: the Han et al. (2017) CNN reading the log-mel itself (no U-Net), {hanFactsLine(r.han)}.
           </p>
           <h5>Named by the Han CNN&rsquo;s rule</h5>
-          <PredictedList instruments={r.instruments} threshold={r.threshold} kind="han" />
+          <PredictedList instruments={r.instruments} threshold={r.threshold} kind="han" calibrated={r.decision === 'calibrated'} />
           <Timing r={r} testId="han-timing" modelWord="log-mel and CNN" />
           {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
           <ChartFigure title={`Han CNN over time: ${fileName}`}
@@ -88,7 +92,7 @@ export function HanAnswer({ fileName, answer, pendingLabel }: { fileName: string
             csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
             <TimelineChart result={r} />
           </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} />
+          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognised={r.recognised} />
         </>
       )}
     </section>

@@ -47,15 +47,20 @@ export function ProbabilityList({ instruments, kind = 'probe', top = 5 }: { inst
   );
 }
 
-export function PredictedList({ instruments, threshold, kind = 'probe' }: { instruments: InstrumentScore[]; threshold: number | Record<string, number>; kind?: AnswerKind }) {
+export function PredictedList({ instruments, threshold, kind = 'probe', calibrated = false }: {
+  instruments: InstrumentScore[]; threshold: number | Record<string, number>; kind?: AnswerKind; calibrated?: boolean;
+}) {
   const w = ANSWER_WORDS[kind];
   const predicted = instruments.filter((i) => i.predicted).sort((a, b) => b.probability - a.probability);
   const t = typeof threshold === 'number' ? threshold.toFixed(2) : 'its per-class threshold';
+  const Whose = w.whose[0].toUpperCase() + w.whose.slice(1);
   return (
     <>
       <p className="hint">
-        {w.whose[0].toUpperCase() + w.whose.slice(1)} rule names every class whose probability, divided by the top class&rsquo;s, reaches {t} (chosen on validation data),
-        so the most probable class is always named, however low its probability.
+        {calibrated
+          ? <>With its calibration, {w.whose} rule names every class whose calibrated probability reaches that class&rsquo;s own threshold (chosen on validation data).</>
+          : <>{Whose} rule names every class whose probability, divided by the top class&rsquo;s, reaches {t} (chosen on validation data),
+            so the most probable class is always named, however low its probability.</>}
       </p>
       <ul className="instrument-list" aria-label={w.named}>
         {predicted.map((i) => <Row key={i.code} i={i} />)}
@@ -65,16 +70,24 @@ export function PredictedList({ instruments, threshold, kind = 'probe' }: { inst
   );
 }
 
-export function AllScoresTable({ instruments, threshold }: { instruments: InstrumentScore[]; threshold: number | Record<string, number> }) {
+export function AllScoresTable({ instruments, threshold, recognised }: { instruments: InstrumentScore[]; threshold: number | Record<string, number>; recognised?: string[] }) {
   const t = (code: string) => (typeof threshold === 'number' ? threshold : threshold[code]);
+  const calibrated = instruments.some((i) => i.calibrated !== undefined);
   return (
     <details className="all-scores">
-      <summary>Every class: probability, normalised score and threshold</summary>
+      <summary>Every class: probability, {calibrated ? 'calibrated probability' : 'normalised score'} and threshold</summary>
       <div className="table-scroll">
         <table className="lab-table">
-          <caption>Mean probability over the windows, the score the threshold applies to (probability divided by the top class&rsquo;s), and the threshold</caption>
+          <caption>
+            {calibrated
+              ? <>Mean probability over the windows, the score (probability divided by the top class&rsquo;s), the calibrated probability and the class&rsquo;s threshold on it</>
+              : <>Mean probability over the windows, the score the threshold applies to (probability divided by the top class&rsquo;s), and the threshold</>}
+          </caption>
           <thead>
-            <tr><th scope="col">class</th><th scope="col">probability</th><th scope="col">score</th><th scope="col">threshold</th><th scope="col">named</th></tr>
+            <tr>
+              <th scope="col">class</th><th scope="col">probability</th><th scope="col">score</th>{calibrated && <th scope="col">calibrated</th>}
+              <th scope="col">threshold</th><th scope="col">named</th>{recognised && <th scope="col">recognized</th>}
+            </tr>
           </thead>
           <tbody>
             {instruments.map((i) => (
@@ -82,8 +95,10 @@ export function AllScoresTable({ instruments, threshold }: { instruments: Instru
                 <th scope="row">{i.code}</th>
                 <td>{i.probability.toFixed(3)}</td>
                 <td>{i.score.toFixed(3)}</td>
+                {calibrated && <td>{i.calibrated?.toFixed(3) ?? '–'}</td>}
                 <td>{t(i.code)?.toFixed(3) ?? '–'}</td>
                 <td>{i.predicted ? 'yes' : 'no'}</td>
+                {recognised && <td>{recognised.includes(i.code) ? 'yes' : 'no'}</td>}
               </tr>
             ))}
           </tbody>

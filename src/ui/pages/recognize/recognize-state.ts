@@ -15,7 +15,7 @@ import { probeFromFiles } from '../probe/probe-files.ts';
 import { audioFilesOf, newJobs, restoreJobs, runQueue, type AnswerKind, type AnswerResult, type FileJob } from './batch.ts';
 import { factsFromCard, factsFromRecord, type ProbeFacts } from './probe-facts.ts';
 import { fetchHanSummary, RECOGNIZE_HAN_FOLDER } from './shipped-han.ts';
-import { fetchShippedProbe } from './shipped-probe.ts';
+import { fetchShippedProbe, SHIPPED_PROBE_DIR } from './shipped-probe.ts';
 
 export interface ProbeChoice {
   id: string;
@@ -24,6 +24,10 @@ export interface ProbeChoice {
   files: ModelFilesPayload;
   /** Model, data and validation score behind its answers. */
   facts: ProbeFacts;
+  /** Its folder's calibration.json (the shipped probe only), or null. */
+  calibration: string | null;
+  /** Where it comes from, for messages ("models/probe-default"). */
+  folder?: string;
 }
 
 /** The built-in example clip's file name (the Clip page's demo chords). */
@@ -93,7 +97,7 @@ export const useRecognize = create<RecognizeState>()((set, get) => {
     return (await compute().request('recognize', {
       ...common,
       // The stored weights stay here; the worker gets a copy.
-      probe: { name: probe.name, json: probe.files.json, weights: probe.files.weights.slice(0) },
+      probe: { name: probe.name, json: probe.files.json, weights: probe.files.weights.slice(0), calibration: probe.calibration, folder: probe.folder },
     }, { transfer: [bytes], ...opts })) as AnswerResult<K>;
   };
 
@@ -120,9 +124,14 @@ export const useRecognize = create<RecognizeState>()((set, get) => {
       if (get().hanFacts === undefined) void fetchHanSummary(get().hanFolder).then((hanFacts) => set({ hanFacts }));
       const [shipped, saved] = await Promise.all([fetchShippedProbe(), probeRecords.list().catch(() => [])]);
       const choices: ProbeChoice[] = [];
-      if (shipped) choices.push({ id: 'shipped', name: shipped.name, model: shipped.model, files: shipped, facts: factsFromCard(shipped.card, shipped.json) });
+      if (shipped) {
+        choices.push({
+          id: 'shipped', name: shipped.name, model: shipped.model, files: shipped, facts: factsFromCard(shipped.card, shipped.json),
+          calibration: shipped.calibration, folder: SHIPPED_PROBE_DIR.replace(/\/$/, ''),
+        });
+      }
       for (const r of saved.sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
-        choices.push({ id: r.id, name: r.name, model: modelOf(r.files.json), files: r.files, facts: factsFromRecord(r.files.json, r.result, r.corpus) });
+        choices.push({ id: r.id, name: r.name, model: modelOf(r.files.json), files: r.files, facts: factsFromRecord(r.files.json, r.result, r.corpus), calibration: null });
       }
       const keep = get().probeId && choices.some((c) => c.id === get().probeId) ? get().probeId : choices[0]?.id ?? null;
       set({ choices, shippedPresent: shipped !== null, probeId: keep });
