@@ -13,6 +13,7 @@ import { probeTrainHandler } from './probe-train.ts';
 import { hanTrainHandler } from './han-train.ts';
 import { recognizeHandler } from './recognize.ts';
 import { recognizeHanHandler } from './recognize-han.ts';
+import { scoreFolderHandler } from './score-folder.ts';
 import { sweepRunHandler } from './sweep-run.ts';
 import { diffusionTrainHandler } from './diffusion-train.ts';
 
@@ -33,6 +34,7 @@ export const handlers: HandlerMap = {
   hanTrain: hanTrainHandler,
   recognize: recognizeHandler,
   recognizeHan: recognizeHanHandler,
+  scoreFolder: scoreFolderHandler,
   sweepRun: sweepRunHandler,
   diffusionTrain: diffusionTrainHandler,
 };

@@ -18,11 +18,12 @@ import { weightsIdentity } from '../../recognition/identity.ts';
 import type { HandlerContext } from '../handler.ts';
 import { initNodeBackend } from '../node.ts';
 import { recognizeHanHandler } from './recognize-han.ts';
+import { modelsFetch } from './test-models-fetch.ts';
 
 const appBase = 'http://lab.test/app/';
 const realFetch = globalThis.fetch;
-const fetched: string[] = [];
-const virtual = new Map<string, string>();
+// models/han-cal-*/ are han-cnn-recorded with a calibration.json from `virtual`.
+const { fetchFn, fetched, virtual } = modelsFetch(appBase, (rel) => rel.replace(/^models\/han-cal-\w+\//, 'models/han-cnn-recorded/'));
 
 function context(progress: Progress[] = []): HandlerContext {
   return {
@@ -33,21 +34,7 @@ function context(progress: Progress[] = []): HandlerContext {
 
 beforeAll(async () => {
   await initNodeBackend('wasm');
-  // The app's origin: <appBase>models/... is the repository's models/ folder.
-  globalThis.fetch = (async (input: string | URL) => {
-    const url = String(input);
-    fetched.push(url);
-    if (!url.startsWith(`${appBase}models/`)) return new Response('', { status: 404 });
-    const rel = url.slice(appBase.length);
-    const v = virtual.get(rel);
-    if (v !== undefined) return new Response(v, { headers: { 'content-type': v.startsWith('<!doctype') ? 'text/html' : 'application/json' } });
-    try {
-      // models/han-cal-*/ are han-cnn-recorded with a calibration.json from `virtual`.
-      return new Response(await readFile(path.join(REPO_ROOT, rel.replace(/^models\/han-cal-\w+\//, 'models/han-cnn-recorded/'))));
-    } catch {
-      return new Response('', { status: 404 });
-    }
-  }) as typeof fetch;
+  globalThis.fetch = fetchFn;
 });
 afterAll(() => {
   globalThis.fetch = realFetch;

@@ -64,10 +64,10 @@ export function CalibrationPanel({ folder, url }: { folder: string; url: string 
         }>
         <p className="hint">Each point is one bin of probabilities: how probable the model said (across) against how often the class was really there (up). On the diagonal, the probabilities mean what they say.</p>
         <ResponsiveContainer width="100%" height={300}>
-          <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+          <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="x" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} label={{ value: 'mean predicted probability', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} label={{ value: 'share really present', angle: -90, position: 'insideLeft' }} />
+            <YAxis type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} label={{ value: 'share present', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
             <Legend verticalAlign="top" />
             <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#999" strokeDasharray="4 4" ifOverflow="extendDomain" />

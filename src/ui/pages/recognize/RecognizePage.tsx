@@ -76,7 +76,7 @@ export function RecognizePage() {
         <p className="hint" data-testid="recognize-han-facts">
           {s.hanFacts === undefined ? <>Han CNN: reading {hanLabel(s.hanFolder)}…</>
             : s.hanFacts === null ? <>Han CNN: models/{s.hanFolder}/ is not in this build, so only the probe answers.</>
-              : <>Han CNN: <strong>{hanLabel(s.hanFolder)}</strong>, {hanFactsLine(s.hanFacts)}.</>}
+              : <>Han et al. CNN: <strong>{s.hanFolder}</strong>, reading the log-mel, {hanFactsLine(s.hanFacts)}.</>}
         </p>
       </div>
       <div className="field">
