@@ -3,7 +3,7 @@
 // not paths; recognize and score then apply it; a stale file (other weights) is refused;
 // --uncalibrated ignores it; argument errors are one line.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,6 @@ beforeAll(async () => {
   han = path.join(dir, 'han');
   corpus = path.join(dir, 'val-corpus');
   await writeTinyHan(han, TINY_HAN.classes, TINY_HAN.weights, TINY_HAN.biases);
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(corpus, { recursive: true });
   // Validation: tones of several loudnesses are piano; silence and a very quiet tone are nothing.
   const val: [string, number, ClipRecord['labels']][] = [
