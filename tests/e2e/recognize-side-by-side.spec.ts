@@ -96,7 +96,7 @@ test('cancel stops the queue and keeps the answers so far', async ({ page }) => 
   test.setTimeout(300_000);
   const rec = await gotoRecognize(page);
   await rec.tabTo(rec.audioFile);
-  await rec.audioFile.setInputFiles([wav('one.wav', 262), wav('two.wav', 330, 6), wav('three.wav', 392, 6)]);
+  await rec.audioFile.setInputFiles([wav('one.wav', 262), wav('two.wav', 330, 20), wav('three.wav', 392, 20)]);
   await expect(rec.hanAnswer('one.wav')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   const cancel = page.getByRole('button', { name: 'Cancel the queue' });
   await rec.tabTo(cancel);
