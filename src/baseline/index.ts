@@ -4,6 +4,8 @@ export { HAN_CONFIG, hanDecls, hanForward, hanParamCount, type HanConfig } from 
 export { HanModel, type HanFraming, type HanMeta } from './han.ts';
 export { HAN_FIT, trainHan, type TrainHanRequest } from './train.ts';
 export { loadHan } from './load.ts';
+export { checkHanFolder, fetchHanFolder, loadHanUrl, type FetchLike, type HanFolderFiles } from './load-url.ts';
+export { hanSummary, type HanSummary } from './summary.ts';
 export { hanCard } from './card.ts';
 export { HAN_MODEL_NAME, recognizeHan, type RecognizeHanOptions } from './recognize-han.ts';
 export {

@@ -20,6 +20,8 @@ import type { ProbeSetupParams, ProbeSetupResult } from './messages/probe-setup.
 import type { ProbeTrainParams, ProbeTrainResult } from './messages/probe-train.ts';
 import type { HanTrainParams, HanTrainResult } from './messages/han-train.ts';
 import type { RecognizeParams, RecognizeResult } from './messages/recognize.ts';
+import type { RecognizeHanParams, RecognizeHanResult } from './messages/recognize-han.ts';
+import type { ScoreFolderParams, ScoreFolderResult } from './messages/score-folder.ts';
 import type { SweepRunParams, SweepRunResult } from './messages/sweep-run.ts';
 import type { DiffusionTrainParams, DiffusionTrainResult } from './messages/diffusion-train.ts';
 
@@ -39,6 +41,8 @@ export interface RequestMap {
   probeTrain: { params: ProbeTrainParams; result: ProbeTrainResult };
   hanTrain: { params: HanTrainParams; result: HanTrainResult };
   recognize: { params: RecognizeParams; result: RecognizeResult };
+  recognizeHan: { params: RecognizeHanParams; result: RecognizeHanResult };
+  scoreFolder: { params: ScoreFolderParams; result: ScoreFolderResult };
   sweepRun: { params: SweepRunParams; result: SweepRunResult };
   diffusionTrain: { params: DiffusionTrainParams; result: DiffusionTrainResult };
 }

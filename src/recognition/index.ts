@@ -6,5 +6,7 @@ export { hanRecogniser, probeRecogniser, type ModelIdentity, type Recogniser } f
 export { checkItemLabels, readItem, type LabelledItem, type SkippedItem } from './items.ts';
 export { recogniseEach, type RunItemsOptions } from './run-items.ts';
 export { scoreFolder, type FileOutcome, type FolderScore, type ScoreFolderOptions } from './score-folder.ts';
+export { calibrationFor, weightsIdentity } from './identity.ts';
+export { labelledFiles, type FolderFile, type LabelledFile, type LabelledFiles } from './labelled-files.ts';
 export { calibrateOnItems, type ValidationSetInfo } from './calibrate-items.ts';
 export { AUDIO_EXTENSIONS, isAudioName, labelFromBracketName, parseLabelText, parseLabelsJson } from './labels-parse.ts';

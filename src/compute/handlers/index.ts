@@ -12,6 +12,8 @@ import { probeSetupHandler } from './probe-setup.ts';
 import { probeTrainHandler } from './probe-train.ts';
 import { hanTrainHandler } from './han-train.ts';
 import { recognizeHandler } from './recognize.ts';
+import { recognizeHanHandler } from './recognize-han.ts';
+import { scoreFolderHandler } from './score-folder.ts';
 import { sweepRunHandler } from './sweep-run.ts';
 import { diffusionTrainHandler } from './diffusion-train.ts';
 
@@ -31,6 +33,8 @@ export const handlers: HandlerMap = {
   probeTrain: probeTrainHandler,
   hanTrain: hanTrainHandler,
   recognize: recognizeHandler,
+  recognizeHan: recognizeHanHandler,
+  scoreFolder: scoreFolderHandler,
   sweepRun: sweepRunHandler,
   diffusionTrain: diffusionTrainHandler,
 };

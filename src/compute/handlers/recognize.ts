@@ -1,9 +1,11 @@
 // `recognize`: decode the file, load the probe and the model it reads (kept warm between
-// requests), and run the shared recognition pipeline (src/features/recognize.ts).
+// requests), check the probe folder's calibration.json against its weights (as the CLI does),
+// and run the shared recognition pipeline (src/features/recognize.ts).
 import * as tf from '@tensorflow/tfjs';
 import { loadAudio16k } from '../../audio/load.ts';
 import { recognize } from '../../features/recognize.ts';
 import { loadProbe } from '../../probes/load.ts';
+import { calibrationFor, weightsIdentity } from '../../recognition/identity.ts';
 import { defineHandler } from '../handler.ts';
 import { labFeatureCache, labModel } from './lab-context.ts';
 
@@ -12,6 +14,9 @@ export const recognizeHandler = defineHandler('recognize', {
     const t0 = performance.now();
     const audio = await loadAudio16k(new Uint8Array(p.bytes), p.fileName, { signal: ctx.signal, onProgress: ctx.onProgress });
     const t1 = performance.now();
+    const calibration = p.probe.calibration
+      ? calibrationFor(p.probe.calibration, await weightsIdentity('probe', p.probe.weights), p.probe.folder ?? p.probe.name)
+      : null;
     const probe = loadProbe(p.probe.json, p.probe.weights, p.probe.name);
     try {
       const spec = probe.meta.featureSpec;
@@ -19,7 +24,7 @@ export const recognizeHandler = defineHandler('recognize', {
       const model = await labModel(spec.model, p.appBase, { signal: ctx.signal, onProgress: ctx.onProgress });
       const t2 = performance.now();
       const result = await recognize(audio.samples, probe, model, {
-        cache: labFeatureCache(), signal: ctx.signal, onProgress: ctx.onProgress, probeName: p.probe.name,
+        cache: labFeatureCache(), signal: ctx.signal, onProgress: ctx.onProgress, probeName: p.probe.name, calibration,
       });
       const t3 = performance.now();
       return {

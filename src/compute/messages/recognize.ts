@@ -1,6 +1,7 @@
 // `recognize`: an audio file's bytes and a probe's files -> the predicted instruments with their
 // probabilities and a per-window timeline (src/features/recognize.ts), using the model the probe
-// was trained on (its featureSpec.model, resolved under the app's models/ or random-init).
+// was trained on (its featureSpec.model, resolved under the app's models/ or random-init), with the
+// confident / not-sure verdict and top 3, calibrated when the probe folder has a calibration.json.
 import type { RecognitionResult } from '../../features/recognize.ts';
 import type { ModelFilesPayload } from './lab-common.ts';
 
@@ -9,7 +10,11 @@ export interface RecognizeParams {
   bytes: ArrayBuffer;
   fileName: string;
   appBase: string;
-  probe: ModelFilesPayload & { name: string };
+  /**
+   * The probe's files; `calibration` is its folder's calibration.json text (null or absent: none),
+   * applied when it was fitted for these weights, refused otherwise; `folder` names it in messages.
+   */
+  probe: ModelFilesPayload & { name: string; calibration?: string | null; folder?: string };
 }
 
 export interface RecognizeResult extends RecognitionResult {

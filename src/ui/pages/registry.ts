@@ -32,7 +32,7 @@ export const PAGES: PageEntry[] = [
   {
     id: 'recognize',
     title: 'Recognize',
-    blurb: 'Drop a recording (or try the example) and see how probable each instrument is, over time, from the shipped probe.',
+    blurb: 'Drop recordings (or try the example) and see how probable each instrument is, over time, from the shipped probe and the Han CNN side by side.',
     component: lazy(() => import('./recognize/RecognizePage.tsx').then((m) => ({ default: m.RecognizePage }))),
   },
   {

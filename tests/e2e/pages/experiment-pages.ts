@@ -84,12 +84,36 @@ export class RecognizePageObject {
     await this.audioFile.setInputFiles({ name, mimeType, buffer });
   }
 
-  /** Uploads and waits for the result; returns the wall time in ms and the page's timing line. */
+  /** One file's block (both answers) and each model's answer in it. */
+  file(name: string): Locator {
+    return this.page.getByRole('article', { name: `Instruments in ${name}`, exact: true });
+  }
+
+  probeAnswer(name: string): Locator {
+    return this.page.getByRole('region', { name: `Diffusion probe answer for ${name}`, exact: true });
+  }
+
+  hanAnswer(name: string): Locator {
+    return this.page.getByRole('region', { name: `Han CNN answer for ${name}`, exact: true });
+  }
+
+  /** Presses Tab until `target` has focus (keyboard only); fails after `max` presses. */
+  async tabTo(target: Locator, max = 80): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    }
+    throw new Error(`tabTo: ${target} not reached in ${max} Tab presses`);
+  }
+
+  /** Uploads and waits for the probe's answer; returns the wall time in ms and its timing line. */
   async recognize(name: string, buffer: Buffer): Promise<{ wallMs: number; timing: string }> {
     const t0 = Date.now();
     await this.upload(name, buffer);
-    await expect(this.page.getByRole('article', { name: `Instruments in ${name}` })).toBeVisible({ timeout: 120_000 });
-    return { wallMs: Date.now() - t0, timing: (await this.timing.textContent()) ?? '' };
+    // The file's block appears when it is queued; the probe's answer is there when its timing line is.
+    const timing = this.file(name).getByTestId('recognize-timing');
+    await expect(timing).toBeVisible({ timeout: 120_000 });
+    return { wallMs: Date.now() - t0, timing: (await timing.textContent()) ?? '' };
   }
 }
 

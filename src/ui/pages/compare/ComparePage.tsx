@@ -1,6 +1,7 @@
 // Compare (Figure 3 style): class-wise test F1 of chosen probes against the Han CNN trained here,
 // their micro and macro F1, and Han et al.'s published IRMAS figures as reference lines
-// (labelled as IRMAS figures when the data is not IRMAS).
+// (labelled as IRMAS figures when the data is not IRMAS); and a labelled folder of your own scored
+// by the probe and the Han CNN side by side (FolderScorePanel).
 import { useEffect } from 'react';
 import { ChartFigure } from '../experiment/ChartFigure.tsx';
 import { ClassF1Chart } from '../experiment/ClassF1Chart.tsx';
@@ -9,6 +10,7 @@ import { metricsCsv } from '../experiment/csv.ts';
 import { provenanceLine } from '../experiment/provenance.ts';
 import { classF1Rows, HAN_IRMAS, referenceLabel, seriesKey, summaryRows, type CompareSeries } from './compare-data.ts';
 import { useCompare } from './compare-state.ts';
+import { FolderScorePanel } from './FolderScorePanel.tsx';
 import { HanPanel } from './HanPanel.tsx';
 
 export function ComparePage() {
@@ -63,6 +65,7 @@ export function ComparePage() {
           <ClassMetricsTable caption="Class-wise test precision, recall and F1" systems={series.map((x) => ({ name: x.name, report: x.report }))} />
         </>
       )}
+      <FolderScorePanel />
     </section>
   );
 }

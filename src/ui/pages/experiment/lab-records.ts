@@ -1,10 +1,12 @@
 // The experiment's saved results in IndexedDB ("diffpir-lab"/"records", through src/store/kv.ts so a
 // full quota is a clear error and nothing stored is lost): trained probes (files + figures), Han
-// CNNs, and the sweep session (what to resume after a reload). Keys: probe:<id>, han:<id>, sweep-session.
+// CNNs, the sweep session (what to resume after a reload) and Recognize's last queue of files with
+// their answers. Keys: probe:<id>, han:<id>, sweep-session, recognize-session.
 import type { HanTrainResult } from '../../../compute/messages/han-train.ts';
 import type { ModelFilesPayload } from '../../../compute/messages/lab-common.ts';
 import type { ProbeTrainResult } from '../../../compute/messages/probe-train.ts';
 import type { SweepRunParams } from '../../../compute/messages/sweep-run.ts';
+import type { FileJob } from '../recognize/batch.ts';
 import { idbStore, type KeyValueStore } from '../../../store/kv.ts';
 
 export interface ProbeRecord {
@@ -68,6 +70,18 @@ export const hanRecords = {
 export const sweepSession = {
   get: () => store().get<SweepSession>('sweep-session'),
   put: (s: SweepSession) => store().set('sweep-session', s),
+};
+
+/** Recognize's files and answers (the last queue), kept across reloads. */
+export interface RecognizeSession {
+  savedAt: string;
+  jobs: FileJob[];
+}
+
+export const recognizeSession = {
+  get: () => store().get<RecognizeSession>('recognize-session'),
+  put: (s: RecognizeSession) => store().set('recognize-session', s),
+  clear: () => store().del('recognize-session'),
 };
 
 /** A new record id: time plus a random suffix (sortable by time). */

@@ -1,6 +1,7 @@
 // The models this lab has: shipped ones (from models/index.json) with their MODEL_CARD.md, the
 // shipped probe (models/probe-default/) with its card, the random-init controls, and the user's
-// own (stored in this browser, with the card they brought or were trained with, deletable).
+// own (stored in this browser, with the card they brought or were trained with, deletable). A
+// folder with a calibration.json also shows its reliability diagram (CalibrationPanel).
 import { useEffect, useState } from 'react';
 import { CONTROL_MEANING, controlId, controlLabel } from '../../naming.ts';
 import { TINY_RANDOM, useModels, type ShippedModel } from '../../state/models.ts';
@@ -8,6 +9,7 @@ import { SHIPPED_PROBE_DIR } from '../recognize/shipped-probe.ts';
 import { messageOf, modelsBase } from '../../state/lab-locations.ts';
 import { browserModelStore, type UserModelInfo } from '../../../store/model-store.ts';
 import { MODEL_CARD } from '../../../training/modelCard.ts';
+import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { MarkdownView } from './MarkdownView.tsx';
 
 function unetSummary(config: Record<string, unknown> | null): string {
@@ -55,6 +57,7 @@ function Card({ model, badge = 'shipped' }: { model: ShippedModel; badge?: strin
       <p className="hint">{badge === 'shipped' ? unetSummary(model.config) : 'Han et al. (2017) CNN, the baseline (scored on the Compare page)'} · {model.files.length} files</p>
       {!model.card && <p className="hint">No model card in this folder.</p>}
       <CardBody file={`${model.name}/${model.card}`} text={text} error={error} />
+      {model.files.includes('calibration.json') && <CalibrationPanel folder={model.name} url={new URL(`${model.name}/calibration.json`, modelsBase()).href} />}
     </article>
   );
 }
@@ -68,6 +71,7 @@ function ProbeCard() {
       <h3>probe-default <span className="badge">shipped probe</span></h3>
       <p className="hint">The probe the Recognize page and <code>npx diffpir recognize</code> use: a head trained on a U-Net&rsquo;s activations.</p>
       <CardBody file="probe-default/MODEL_CARD.md" text={text} error={error} />
+      <CalibrationPanel folder="probe-default" url={new URL(`${SHIPPED_PROBE_DIR}calibration.json`, document.baseURI).href} />
     </article>
   );
 }

@@ -1,39 +1,65 @@
-// Recognize (the reviewer's page): drop an audio file (or try the built-in example) and get each
-// instrument's raw probability first, the classes the probe's rule names, and a timeline, with
-// the model, data and validation score behind the answer; from the shipped probe (or a probe
-// saved in this browser), with no training first.
+// Recognize (the reviewer's page): drop one audio file, several, or a folder (or try the built-in
+// example) and get, for each file side by side, two answers: the diffusion probe's (the shipped
+// probe on its U-Net's activations) and the Han et al. CNN's (on the log-mel), each labelled with
+// its model, with probabilities, the named classes and a timeline. Files are queued ("file i of
+// n"), cancel stops the queue, and the answers stay for the session and after a reload.
 import { useEffect, useState, type DragEvent } from 'react';
-import { ChartFigure } from '../experiment/ChartFigure.tsx';
-import { recognitionCsv } from '../experiment/csv.ts';
+import { pickedFiles, walkDroppedItems } from '../../../store/import-files.ts';
 import { ProgressLine } from '../experiment/ProgressLine.tsx';
-import { headName } from '../experiment/provenance.ts';
-import { AllScoresTable, PredictedList, ProbabilityList } from './PredictedList.tsx';
-import { useRecognize } from './recognize-state.ts';
+import { hanFactsLine, hanLabel, probeLabel } from './answer-words.ts';
+import { countLine, fileProblem, queueLine, type FileJob } from './batch.ts';
+import { HanAnswer, ProbeAnswer } from './AnswerPanel.tsx';
+import { useRecognize, type ProbeChoice } from './recognize-state.ts';
 import { SHIPPED_PROBE_DIR } from './shipped-probe.ts';
-import { TimelineChart, TimelineGrid } from './Timeline.tsx';
+
+const dirProps = { webkitdirectory: '' } as Record<string, string>;
+
+function FileResult({ job, choices, probe, hanFolder }: { job: FileJob; choices: ProbeChoice[]; probe: ProbeChoice | undefined; hanFolder: string }) {
+  const problem = fileProblem(job);
+  const probeResult = job.probe.result;
+  const facts = probeResult ? choices.find((c) => c.name === probeResult.probe)?.facts : undefined;
+  return (
+    <article aria-label={`Instruments in ${job.fileName}`} className="lab-results file-result">
+      <h3>What the models hear in {job.fileName}</h3>
+      {problem ? (
+        <p role="alert" className="error">{problem}</p>
+      ) : (
+        <div className="answer-pair">
+          <ProbeAnswer fileName={job.fileName} answer={job.probe} facts={facts} pendingLabel={probe ? probeLabel(probe.name, probe.model) : 'no probe available'} />
+          <HanAnswer fileName={job.fileName} answer={job.han} pendingLabel={hanLabel(hanFolder)} />
+        </div>
+      )}
+    </article>
+  );
+}
 
 export function RecognizePage() {
   const s = useRecognize();
   const [over, setOver] = useState(false);
   useEffect(() => void useRecognize.getState().loadChoices(), []);
   const probe = s.choices.find((c) => c.id === s.probeId);
-  const r = s.result;
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void s.recognizeFile(file);
+    const items = e.dataTransfer.items;
+    const hasFolder = items && Array.from(items).some((i) => i.webkitGetAsEntry?.()?.isDirectory);
+    if (hasFolder) {
+      void walkDroppedItems(items).then(({ files }) => s.recognizeFolder(files));
+      return;
+    }
+    const files = [...e.dataTransfer.files];
+    if (files.length) void s.recognizeFiles(files);
   };
-  const provenance = r
-    ? `model ${r.model} · data ${r.fileName} (${r.duration.toFixed(2)} s) · sigma ${r.probeSpec.sigma} · tap ${r.probeSpec.tap} · head ${headName(r.probeSpec.kind)} · probe ${r.probe} · backend ${r.backend}`
-    : '';
+  const done = s.jobs.filter((j) => j.probe.status === 'done' || j.han.status === 'done');
+  const cur = s.current;
+  const lastDone = [...s.jobs].reverse().find((j) => j.probe.status === 'done');
   return (
     <section className="recognize-page" aria-labelledby="recognize-heading" data-shipped-probe={String(s.shippedPresent)}>
       <h2 id="recognize-heading">Recognize the instruments in a recording</h2>
       <p className="intro">
-        A probe (a small network reading a diffusion U-Net&rsquo;s activations) gives each of the 11 IRMAS instruments a probability
-        between 0 and 1 for every 3-second window of your clip. Below you see those probabilities as they are, then the instruments the
-        probe&rsquo;s rule names, and what the probe was trained on and how well it scored.
+        Two models listen to your clip. A probe (a small network reading a diffusion U-Net&rsquo;s activations) and, beside it, the
+        Han et al. CNN (a network trained on the log-mel alone). Each gives the 11 IRMAS instruments a probability between 0 and 1,
+        window by window. Below each file you see both answers side by side, with the model that gave it.
       </p>
       {s.shippedPresent === false && (
         <p className="message" role="status">
@@ -41,6 +67,18 @@ export function RecognizePage() {
           {s.choices.length > 0 ? 'Using a probe saved in this browser instead.' : 'Train a probe on the Probe page (or import probe files there) to recognize instruments.'}
         </p>
       )}
+      <div className="who-answers">
+        <p className="hint" data-testid="recognize-probe-facts">
+          {probe
+            ? <>Diffusion probe: <strong>{probeLabel(probe.name, probe.model)}</strong>, a {probe.facts.reads}; trained on {probe.facts.data}; {probe.facts.scores}.</>
+            : 'Diffusion probe: none available yet.'}
+        </p>
+        <p className="hint" data-testid="recognize-han-facts">
+          {s.hanFacts === undefined ? <>Han CNN: reading {hanLabel(s.hanFolder)}…</>
+            : s.hanFacts === null ? <>Han CNN: models/{s.hanFolder}/ is not in this build, so only the probe answers.</>
+              : <>Han et al. CNN: <strong>{s.hanFolder}</strong>, reading the log-mel, {hanFactsLine(s.hanFacts)}.</>}
+        </p>
+      </div>
       <div className="field">
         <label htmlFor="recognize-probe">Probe</label>
         <select id="recognize-probe" value={s.probeId ?? ''} onChange={(e) => s.choose(e.target.value)} disabled={s.choices.length === 0}>
@@ -60,53 +98,59 @@ export function RecognizePage() {
       <div className={over ? 'drop-zone drop-zone-over' : 'drop-zone'}
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
         <label htmlFor="recognize-file" className="file-label">Audio file</label>
-        <input id="recognize-file" type="file" accept="audio/*,.wav,.mp3,.ogg,.oga,.flac" aria-describedby="recognize-file-hint"
+        <input id="recognize-file" type="file" multiple accept="audio/*,.wav,.mp3,.ogg,.oga,.flac" aria-describedby="recognize-file-hint"
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (file) void s.recognizeFile(file);
+            if (files.length) void s.recognizeFiles(files);
           }} />
-        <p id="recognize-file-hint" className="hint">Drop a WAV, MP3, Ogg Vorbis or FLAC file here, or pick one. It never leaves this computer.</p>
+        <label htmlFor="recognize-folder" className="file-label">Audio folder</label>
+        <input id="recognize-folder" type="file" multiple {...dirProps} aria-describedby="recognize-file-hint"
+          onChange={(e) => {
+            const files = pickedFiles(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void s.recognizeFolder(files);
+          }} />
+        <p id="recognize-file-hint" className="hint">
+          Drop WAV, MP3, Ogg Vorbis or FLAC files (or a folder of them) here, or pick one file, several, or a folder.
+          They are recognized one after the other. New files replace the last results. Nothing leaves this computer.
+        </p>
         <p className="example-line">
           No clip at hand?{' '}
-          <button type="button" onClick={() => void s.recognizeExample()} disabled={s.running || !probe}>Try the built-in example</button>{' '}
+          <button type="button" onClick={() => void s.recognizeExample()} disabled={s.running}>Try the built-in example</button>{' '}
           <span className="hint">(4 s of synthesised chords, the Clip page&rsquo;s demo: no IRMAS instrument, so expect low probabilities)</span>
         </p>
       </div>
       <p className="visually-hidden" aria-live="polite">
-        {r ? `${r.instruments.filter((i) => i.predicted).map((i) => i.code).join(', ') || 'no instrument'} predicted in ${r.fileName}` : ''}
+        {lastDone?.probe.result ? `${lastDone.probe.result.instruments.filter((i) => i.predicted).map((i) => i.code).join(', ') || 'no instrument'} predicted in ${lastDone.fileName}` : ''}
       </p>
-      {s.running && <ProgressLine label="Recognition progress" progress={s.progress} />}
-      {s.error && <p role="alert" className="error">{s.error}</p>}
-      {r && (
-        <article aria-label={`Instruments in ${r.fileName}`} className="lab-results">
-          <h3>What the probe hears in {r.fileName}</h3>
-          <ProbabilityList instruments={r.instruments} />
-          {probe && (
-            <p className="answer-facts" data-testid="recognize-facts">
-              Answer from <strong>{probe.name}</strong>: a {probe.facts.reads}. Model <strong>{probe.facts.model}</strong> · data{' '}
-              <strong>{probe.facts.data}</strong> · <strong>{probe.facts.scores}</strong>.
-            </p>
-          )}
-          <h4>Named by the probe&rsquo;s rule</h4>
-          <PredictedList instruments={r.instruments} threshold={r.threshold} />
-          <p className="hint" data-testid="recognize-timing">
-            {r.duration.toFixed(2)} s of audio recognized in {(r.timings.totalMs / 1000).toFixed(2)} s on {r.backend.toUpperCase()}
-            {' '}(decode {Math.round(r.timings.decodeMs)} ms, model {Math.round(r.timings.modelMs)} ms, features and probe {Math.round(r.timings.recognizeMs)} ms).
-          </p>
-          {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
-          <ChartFigure title={`Timeline of ${r.fileName}`} provenance={[provenance]} csv={() => recognitionCsv(r, r.fileName)} json={() => r}
-            after={<TimelineGrid result={r} />}>
-            <TimelineChart result={r} />
-          </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} />
-        </article>
-      )}
-      {probe && !r && !s.running && (
-        <p className="hint" data-testid="recognize-probe-facts">
-          Recognizing with {probe.name}: a {probe.facts.reads}; trained on {probe.facts.data}; {probe.facts.scores}.
+      {s.skipped.length > 0 && (
+        <p className="hint" data-testid="recognize-skipped">
+          Skipped {s.skipped.length} {s.skipped.length === 1 ? 'file that is' : 'files that are'} not audio: {s.skipped.slice(0, 5).join(', ')}{s.skipped.length > 5 ? ', …' : ''}.
         </p>
       )}
+      {s.running && cur && (
+        <div className="queue-status">
+          <p data-testid="recognize-queue"><strong>{queueLine(s.jobs, cur.index)}</strong> · {cur.kind === 'probe' ? 'diffusion probe' : 'Han CNN'}</p>
+          <ProgressLine label="Recognition progress" progress={cur.progress} />
+          <button type="button" onClick={() => s.cancel()}>Cancel the queue</button>
+        </div>
+      )}
+      {!s.running && s.cancelled && (
+        <p role="status" data-testid="recognize-cancelled">
+          Cancelled. {done.length} of {s.jobs.length} {s.jobs.length === 1 ? 'file has' : 'files have'} an answer; those stay below.
+        </p>
+      )}
+      {s.error && <p role="alert" className="error">{s.error}</p>}
+      {s.jobs.length > 0 && (
+        <div className="results-head">
+          <p className="hint" data-testid="recognize-count">
+            {countLine(s.jobs)} Kept in this browser until you clear them.
+          </p>
+          <button type="button" onClick={() => s.clear()} disabled={s.running}>Clear results</button>
+        </div>
+      )}
+      {s.jobs.map((job) => <FileResult key={job.id} job={job} choices={s.choices} probe={probe} hanFolder={s.hanFolder} />)}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The clip's timeline: per-window probabilities of the named instruments over time (round
 // seconds on the axis), and a grid of every class by window (start-end in seconds, a colour scale
 // with its legend, the value printed in each cell when the windows are few).
+import { useId } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RecognitionResult } from '../../../features/recognize.ts';
 import { SERIES_COLOURS } from '../experiment/ClassF1Chart.tsx';
@@ -29,10 +30,11 @@ export function TimelineChart({ result }: { result: RecognitionResult }) {
 
 export function TimelineGrid({ result }: { result: RecognitionResult }) {
   const showValues = result.windows.length <= 14;
+  const captionId = useId();
   return (
     <div className="table-scroll">
-      <p className="hint" id="timeline-grid-caption">Every class by window (start-end in seconds): darker is more probable.</p>
-      <table className="timeline" aria-labelledby="timeline-grid-caption">
+      <p className="hint" id={captionId}>Every class by window (start-end in seconds): darker is more probable.</p>
+      <table className="timeline" aria-labelledby={captionId}>
         <thead>
           <tr>
             <td />

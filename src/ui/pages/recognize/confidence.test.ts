@@ -7,5 +7,6 @@ describe('confidence words', () => {
     expect(confidenceWords(0.45)).toMatch(/unsure/);
     expect(confidenceWords(0.7)).toMatch(/not certain/);
     expect(confidenceWords(0.93)).toBe('confident');
+    expect(confidenceWords(0.1, 'the Han CNN')).toBe('low: the Han CNN is guessing');
   });
 });
