@@ -70,8 +70,8 @@ function checkDecoded(audio: DecodedAudio, name: string): DecodedAudio {
 }
 
 /**
- * Decodes an audio file from its bytes. The format is recognised from the bytes; `fileName`
- * is only used in messages. Throws LabError for empty, unrecognised, damaged or over-limit input.
+ * Decodes an audio file from its bytes. The format is recognized from the bytes; `fileName`
+ * is only used in messages. Throws LabError for empty, unrecognized, damaged or over-limit input.
  */
 export async function decodeAudio(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): Promise<DecodedAudio> {
   const name = fileName || 'audio';

@@ -34,11 +34,11 @@ describe('recognizeHan', () => {
     expect(tf.memory().numTensors).toBe(start);
 
     expect(Object.keys(r).sort()).toEqual([
-      'calibration', 'confidence', 'decision', 'duration', 'instruments', 'model', 'probe', 'recognised', 'threshold', 'top3', 'verdict', 'windows',
+      'calibration', 'confidence', 'decision', 'duration', 'instruments', 'model', 'probe', 'recognized', 'threshold', 'top3', 'verdict', 'windows',
     ]);
     expect(r).toMatchObject({ decision: 'model-rule', calibration: null });
     expect(r.top3).toHaveLength(3);
-    expect(r.confidence).toBe(r.recognised.length ? 'confident' : 'not-sure');
+    expect(r.confidence).toBe(r.recognized.length ? 'confident' : 'not-sure');
     expect(r.model).toBe(HAN_MODEL_NAME);
     expect(r.probe).toBe('models/han-cnn-small');
     expect(r.duration).toBe(2.3);

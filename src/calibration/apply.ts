@@ -1,4 +1,4 @@
-// Applying a calibration to a recogniser's raw clip probabilities: per class the Platt mapping,
+// Applying a calibration to a recognizer's raw clip probabilities: per class the Platt mapping,
 // rounded to 4 decimals as every probability in a recognition result is, then the class's
 // threshold (q >= threshold). The fit chooses thresholds on values made by this same function.
 import { LabError } from '../common/errors.ts';

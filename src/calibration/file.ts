@@ -1,5 +1,5 @@
 // calibration.json: writing (stable key order, indented) and reading with every field
-// the recogniser uses checked, so a damaged or foreign file fails with one line naming it.
+// the recognizer uses checked, so a damaged or foreign file fails with one line naming it.
 import { LabError, check } from '../common/errors.ts';
 import type { Calibration, ClassCalibration, ReliabilityBin } from './types.ts';
 

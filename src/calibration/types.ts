@@ -1,4 +1,4 @@
-// Calibration types: a per-class Platt mapping of a recogniser's clip probabilities, the
+// Calibration types: a per-class Platt mapping of a recognizer's clip probabilities, the
 // per-class decision thresholds chosen on the calibrated validation probabilities, and the
 // reliability figures (ECE, bins) measured before and after. See README.md for the file format.
 
@@ -68,7 +68,7 @@ export interface Calibration {
   format: 'diffpir-calibration';
   version: 1;
   method: 'platt';
-  /** What the mapping reads: the recogniser's clip probability (mean of the window sigmoids). */
+  /** What the mapping reads: the recognizer's clip probability (mean of the window sigmoids). */
   input: 'clip-mean-probability';
   created?: string;
   /** The model folder it belongs to: its kind and the SHA-256 (16 hex) of its weights file. */

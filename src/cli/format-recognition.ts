@@ -1,5 +1,5 @@
 // The text `diffpir recognize` prints for one result: the header, the verdict ("Predicted: …"
-// or "Not sure: no instrument recognised with confidence"), the top 3, the calibration in
+// or "Not sure: no instrument recognized with confidence"), the top 3, the calibration in
 // force, the class table and the per-window timeline.
 import { UNCALIBRATED_MIN_PROBABILITY, className } from '../features/confidence.ts';
 import type { RecognitionResult } from '../features/recognition-types.ts';
@@ -17,8 +17,8 @@ export function formatRecognition(file: string, r: RecognitionResult): string {
     return calibrated ? i.calibrated! : i.probability;
   };
   lines.push(r.confidence === 'confident'
-    ? `Predicted: ${r.recognised.map((c) => `${className(c)} (${c}, ${p(c).toFixed(2)})`).join(', ')}`
-    : 'Not sure: no instrument recognised with confidence');
+    ? `Predicted: ${r.recognized.map((c) => `${className(c)} (${c}, ${p(c).toFixed(2)})`).join(', ')}`
+    : 'Not sure: no instrument recognized with confidence');
   lines.push(`Top 3: ${r.top3.map((x) => `${x.code} ${x.probability.toFixed(2)}`).join(', ')} (${calibrated ? 'calibrated' : 'raw'} probabilities)`);
   lines.push(r.calibration
     ? `Calibration: fitted on ${r.calibration.fittedOn} (${r.calibration.clips} clips); ECE there ${r.calibration.eceBefore.toFixed(3)} raw, ${r.calibration.eceAfter.toFixed(3)} calibrated`
@@ -26,7 +26,7 @@ export function formatRecognition(file: string, r: RecognitionResult): string {
   lines.push('', `code  instrument         probability  score${calibrated ? '  calibrated' : ''}  predicted`);
   const order = [...r.instruments].sort((a, b) => (calibrated ? b.calibrated! - a.calibrated! : b.probability - a.probability));
   for (const i of order) {
-    const said = r.recognised.includes(i.code) ? 'yes' : i.predicted ? 'weak' : '';
+    const said = r.recognized.includes(i.code) ? 'yes' : i.predicted ? 'weak' : '';
     lines.push(`${i.code.padEnd(4)}  ${className(i.code).padEnd(17)}  ${i.probability.toFixed(3).padStart(11)}  ${i.score.toFixed(3).padStart(5)}` +
       `${calibrated ? `  ${i.calibrated!.toFixed(3).padStart(10)}` : ''}  ${said}`);
   }

@@ -9,12 +9,12 @@ const f3 = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
 export function formatScoreText(folder: string, layout: string, s: FolderScore): string {
   const rep = s.report;
   const lines = [
-    `${folder} (${layout}): ${rep.clips} files scored${s.skipped.length ? `, ${s.skipped.length} skipped (unreadable)` : ''}; recogniser ${s.recogniser}; ` +
+    `${folder} (${layout}): ${rep.clips} files scored${s.skipped.length ? `, ${s.skipped.length} skipped (unreadable)` : ''}; recognizer ${s.recognizer}; ` +
       (s.decision === 'calibrated'
         ? 'decisions: calibrated probability >= the class threshold (calibration.json)'
         : `decisions: the model's own rule and raw probability >= ${UNCALIBRATED_MIN_PROBABILITY.toFixed(2)} (no calibration)`),
     `micro F1 ${f3(rep.micro.f1)} (P ${f3(rep.micro.precision)}, R ${f3(rep.micro.recall)}); macro F1 ${f3(rep.macro.f1)} (over ${rep.macro.classesAveraged} classes)`,
-    `not sure (no instrument recognised with confidence): ${s.notSure} of ${rep.clips} files`,
+    `not sure (no instrument recognized with confidence): ${s.notSure} of ${rep.clips} files`,
     `ECE (${s.ece.bins} bins, ${s.ece.pairs} file-class pairs): raw ${s.ece.raw.toFixed(3)}${s.ece.calibrated === null ? '' : `, calibrated ${s.ece.calibrated.toFixed(3)}`}`,
     '', 'class  files  precision  recall     F1',
     ...rep.classes.map((c) => `${c.code.padEnd(5)}  ${String(c.support).padStart(5)}  ${f3(c.precision).padStart(9)}  ${f3(c.recall).padStart(6)}  ${f3(c.f1).padStart(5)}`),
@@ -49,7 +49,7 @@ export function scoreCsv(s: FolderScore): string {
 export function scoreJson(folder: { name: string; layout: string; split: string | null; contentId: string }, s: FolderScore): object {
   return {
     format: 'diffpir-score', version: 1,
-    folder, recogniser: s.recogniser, decision: s.decision, classes: s.classes,
+    folder, recognizer: s.recognizer, decision: s.decision, classes: s.classes,
     files: s.report.clips, skipped: s.skipped, notSure: s.notSure, ece: s.ece,
     micro: s.report.micro, macro: s.report.macro, perClass: s.report.classes,
     confusion: s.confusion, results: s.files,

@@ -18,7 +18,7 @@ describe('portablePath', () => {
       .toBe('npx diffpir train-probe --corpus .cache/c --out=p --sigma 0.2');
   });
 
-  it('recognises the absolute paths it removes', () => {
+  it('recognizes the absolute paths it removes', () => {
     expect(ABSOLUTE_PATH_PATTERN.test('"folder": "/work/main/.cache/x"')).toBe(true);
     expect(ABSOLUTE_PATH_PATTERN.test('Command: `npx diffpir x --corpus /home/u/c`')).toBe(true);
     expect(ABSOLUTE_PATH_PATTERN.test('D:\\corpora\\small')).toBe(true);

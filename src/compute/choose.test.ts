@@ -29,7 +29,7 @@ describe('chooseBackend', () => {
     expect(d.reason).toMatch(/^WASM \(SIMD, threads\) is used because the only WebGPU adapter is a software one \(google swiftshader\)/);
   });
 
-  it('recognises software adapters by name even without isFallbackAdapter', () => {
+  it('recognizes software adapters by name even without isFallbackAdapter', () => {
     expect(isSoftwareAdapter({ vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' })).toBe(true);
     expect(isSoftwareAdapter({ architecture: 'SwiftShader' })).toBe(true);
     expect(isSoftwareAdapter(nvidia)).toBe(false);

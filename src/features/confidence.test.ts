@@ -28,18 +28,18 @@ describe('finishRecognition without calibration', () => {
   it('is not sure when the best class is weak (silence-like), though the model rule names it', () => {
     const r = finishRecognition(scores([0.08, 0.12, 0.05, 0.11]));
     expect(r.instruments.find((i) => i.code === 'pia')!.predicted).toBe(true); // mean-max always names the top class
-    expect(r).toMatchObject({ confidence: 'not-sure', recognised: [], verdict: NOT_SURE_VERDICT, decision: 'model-rule', calibration: null, threshold: 0.5 });
+    expect(r).toMatchObject({ confidence: 'not-sure', recognized: [], verdict: NOT_SURE_VERDICT, decision: 'model-rule', calibration: null, threshold: 0.5 });
     expect(r.top3).toEqual([{ code: 'pia', probability: 0.12 }, { code: 'vio', probability: 0.11 }, { code: 'flu', probability: 0.08 }]);
     expect(r.instruments.every((i) => i.calibrated === undefined)).toBe(true);
   });
 
   it('is confident for a clear in-class case and names only the strong predicted classes', () => {
     const r = finishRecognition(scores([0.1, 0.9, 0.55, 0.3]));
-    expect(r).toMatchObject({ confidence: 'confident', recognised: ['pia', 'voi'], verdict: 'Recognised: piano (pia, 0.90), voice (voi, 0.55)' });
-    // vio: score 0.33 is not predicted; a predicted class below 0.5 raw would not be recognised.
+    expect(r).toMatchObject({ confidence: 'confident', recognized: ['pia', 'voi'], verdict: 'Recognized: piano (pia, 0.90), voice (voi, 0.55)' });
+    // vio: score 0.33 is not predicted; a predicted class below 0.5 raw would not be recognized.
     const weak = finishRecognition(scores([0.1, 0.9, 0.45, 0.3]));
     expect(weak.instruments.find((i) => i.code === 'voi')!.predicted).toBe(true);
-    expect(weak.recognised).toEqual(['pia']);
+    expect(weak.recognized).toEqual(['pia']);
   });
 
   it('keeps class order among equal probabilities in the top 3', () => {
@@ -53,7 +53,7 @@ describe('finishRecognition with a calibration', () => {
     const r = finishRecognition(scores([0.25, 0.9, 0.55, 0.1]), calibration([0.2, 0.95, 0.5, 0.3]));
     expect(r.instruments.map((i) => [i.code, i.calibrated, i.predicted])).toEqual([['flu', 0.25, true], ['pia', 0.9, false], ['voi', 0.55, true], ['vio', 0.1, false]]);
     expect(r).toMatchObject({
-      decision: 'calibrated', confidence: 'confident', recognised: ['voi', 'flu'],
+      decision: 'calibrated', confidence: 'confident', recognized: ['voi', 'flu'],
       threshold: { flu: 0.2, pia: 0.95, voi: 0.5, vio: 0.3 },
       calibration: { fittedOn: 'val', contentId: 'abc', clips: 10, eceBefore: 0.2, eceAfter: 0.05 },
     });

@@ -3,7 +3,7 @@
 //   its calibrated probability, `predicted` becomes calibrated >= the class's threshold, and the
 //   clip is 'confident' when at least one class passes.
 // - Without one: `predicted` stays the model's rule (mean-max score >= its threshold, which always
-//   names the top class), and a predicted class counts as recognised only when its raw
+//   names the top class), and a predicted class counts as recognized only when its raw
 //   probability is at least UNCALIBRATED_MIN_PROBABILITY (0.5), so silence or an out-of-class
 //   sound whose best class is weak is 'not-sure' instead of naming the least-bad class.
 // In both cases the top 3 classes are listed with their probabilities.
@@ -13,7 +13,7 @@ import { CLASS_NAMES, type IrmasClass } from '../corpus/classes.ts';
 import type { CalibrationSummary, RecognitionResult, RecognitionScores } from './recognition-types.ts';
 
 export const UNCALIBRATED_MIN_PROBABILITY = 0.5;
-export const NOT_SURE_VERDICT = 'No instrument recognised with confidence';
+export const NOT_SURE_VERDICT = 'No instrument recognized with confidence';
 
 export const className = (code: string): string => CLASS_NAMES[code as IrmasClass] ?? code;
 
@@ -37,16 +37,16 @@ export function finishRecognition(scores: RecognitionScores, calibration?: Calib
   }
   // Most probable first; equal probabilities keep the model's class order.
   ranked = ranked.map((r, i) => ({ r, i })).sort((x, y) => y.r.probability - x.r.probability || x.i - y.i).map((x) => x.r);
-  const recognised = ranked.filter((r) => r.sure);
+  const recognized = ranked.filter((r) => r.sure);
   return {
     ...scores,
     instruments,
     threshold,
     decision: calibration ? 'calibrated' : 'model-rule',
-    recognised: recognised.map((r) => r.code),
-    confidence: recognised.length ? 'confident' : 'not-sure',
-    verdict: recognised.length
-      ? `Recognised: ${recognised.map((r) => `${className(r.code)} (${r.code}, ${r.probability.toFixed(2)})`).join(', ')}`
+    recognized: recognized.map((r) => r.code),
+    confidence: recognized.length ? 'confident' : 'not-sure',
+    verdict: recognized.length
+      ? `Recognized: ${recognized.map((r) => `${className(r.code)} (${r.code}, ${r.probability.toFixed(2)})`).join(', ')}`
       : NOT_SURE_VERDICT,
     top3: ranked.slice(0, 3).map(({ code, probability }) => ({ code, probability })),
     calibration: calibration ? summariseCalibration(calibration) : null,

@@ -41,10 +41,10 @@ export interface CalibrationSummary {
 export interface RecognitionResult extends RecognitionScores {
   /** 'model-rule': predicted = score >= the model's validation threshold; 'calibrated': calibrated >= the class's calibrated threshold. */
   decision: 'model-rule' | 'calibrated';
-  /** Codes recognised with confidence, most probable first (empty when not sure). */
-  recognised: string[];
+  /** Codes recognized with confidence, most probable first (empty when not sure). */
+  recognized: string[];
   confidence: Confidence;
-  /** One line for people: "Recognised: piano (pia, 0.83)" or "No instrument recognised with confidence". */
+  /** One line for people: "Recognized: piano (pia, 0.83)" or "No instrument recognized with confidence". */
   verdict: string;
   /** The three most probable classes (calibrated probability when calibrated, else raw), always listed. */
   top3: { code: string; probability: number }[];

@@ -53,9 +53,9 @@ describe('recognize [wasm]', () => {
     }
     expect(Math.max(...r.instruments.map((i) => i.score))).toBe(1);
     expect(r).toMatchObject({ model: 'random-init:tiny', probe: 'test probe', decision: 'model-rule', calibration: null });
-    // Recognised = predicted by the probe's rule and raw probability >= 0.5; otherwise "not sure".
-    expect(r.recognised).toEqual(r.instruments.filter((i) => i.predicted && i.probability >= 0.5).sort((a, b) => b.probability - a.probability).map((i) => i.code));
-    expect(r.confidence).toBe(r.recognised.length ? 'confident' : 'not-sure');
+    // Recognized = predicted by the probe's rule and raw probability >= 0.5; otherwise "not sure".
+    expect(r.recognized).toEqual(r.instruments.filter((i) => i.predicted && i.probability >= 0.5).sort((a, b) => b.probability - a.probability).map((i) => i.code));
+    expect(r.confidence).toBe(r.recognized.length ? 'confident' : 'not-sure');
     expect(r.top3.map((t) => t.probability)).toEqual([...r.instruments.map((i) => i.probability)].sort((a, b) => b - a).slice(0, 3));
   });
 

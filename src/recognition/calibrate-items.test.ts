@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../common/errors.ts';
 import { calibrateOnItems } from './calibrate-items.ts';
-import { probs, stubRecogniser } from './test-helpers.ts';
+import { probs, stubRecognizer } from './test-helpers.ts';
 
 const classes = ['flu', 'pia'];
 
@@ -22,8 +22,8 @@ describe('calibrateOnItems', () => {
       item('v5', [], [0.2, 0.1]), { name: 'v6', labels: ['flu'], samples16k: async () => { throw new LabError('v6: cannot read'); } },
     ];
     const test = [item('t1', ['flu'], [0.1, 0.9])];
-    const recogniser = stubRecogniser(classes);
-    const { calibration, skipped } = await calibrateOnItems(validation, recogniser, { name: 'val', contentId: async () => 'cafe12345678', split: 'validation' });
+    const recognizer = stubRecognizer(classes);
+    const { calibration, skipped } = await calibrateOnItems(validation, recognizer, { name: 'val', contentId: async () => 'cafe12345678', split: 'validation' });
     expect(new Set(read)).toEqual(new Set(['v1', 'v2', 'v3', 'v4', 'v5']));
     expect(test.length).toBe(1); // never passed, never read
     expect(skipped).toEqual([{ name: 'v6', why: 'v6: cannot read' }]);
@@ -33,7 +33,7 @@ describe('calibrateOnItems', () => {
     // pia: validation probabilities 0.6, 0.7 positive and 0.4, 0.3, 0.1 negative are separable, so F1 1.
     expect(calibration.classes[1].validationF1).toBe(1);
     // Same items, same file.
-    const again = await calibrateOnItems(validation, recogniser, { name: 'val', contentId: async () => 'cafe12345678', split: 'validation' });
+    const again = await calibrateOnItems(validation, recognizer, { name: 'val', contentId: async () => 'cafe12345678', split: 'validation' });
     expect(again.calibration).toEqual(calibration);
   });
 });

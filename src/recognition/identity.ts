@@ -5,7 +5,7 @@
 import { readCalibrationText } from '../calibration/file.ts';
 import type { Calibration } from '../calibration/types.ts';
 import { LabError } from '../common/errors.ts';
-import type { ModelIdentity } from './recogniser.ts';
+import type { ModelIdentity } from './recognizer.ts';
 
 export async function weightsIdentity(kind: ModelIdentity['kind'], weights: ArrayBuffer | Uint8Array): Promise<ModelIdentity> {
   const bytes = weights instanceof Uint8Array ? weights : new Uint8Array(weights);

@@ -1,4 +1,4 @@
-// Node: a Recogniser from a model folder: a probe folder (probe.json + weights, reading the U-Net
+// Node: a Recognizer from a model folder: a probe folder (probe.json + weights, reading the U-Net
 // recorded in it or --model) or a Han CNN folder (model.json + weights), with the folder's
 // calibration.json when present (unless `uncalibrated`). A calibration fitted for other weights
 // is refused with one line saying how to refit it.
@@ -11,11 +11,11 @@ import { LabError } from '../common/errors.ts';
 import { loadHanDir } from '../baseline/node.ts';
 import { DiskFeatureCache, MODELS_DIR, resolveModelNode } from '../features/node.ts';
 import { loadProbeDir } from '../probes/io-node.ts';
-import { hanRecogniser, probeRecogniser, type ModelIdentity, type Recogniser } from './recogniser.ts';
+import { hanRecognizer, probeRecognizer, type ModelIdentity, type Recognizer } from './recognizer.ts';
 
 export const DEFAULT_PROBE_DIR = path.join(MODELS_DIR, 'probe-default');
 
-export interface OpenRecogniserOptions {
+export interface OpenRecognizerOptions {
   /** A probe folder (default models/probe-default when han is not given). */
   probe?: string;
   /** A Han CNN folder instead of a probe. */
@@ -39,7 +39,7 @@ export function modelFolderKind(dir: string): 'probe' | 'han' {
       format = undefined;
     }
     if (format === 'diffpir-han-cnn') return 'han';
-    throw new LabError(`${dir}: not a probe or Han CNN folder (model.json is not a Han CNN; a U-Net folder is not a recogniser)`);
+    throw new LabError(`${dir}: not a probe or Han CNN folder (model.json is not a Han CNN; a U-Net folder is not a recognizer)`);
   }
   throw new LabError(`${dir}: not a probe folder (no probe.json) nor a Han CNN folder (no model.json)`);
 }
@@ -66,7 +66,7 @@ export function loadCalibrationFor(dir: string, identity: ModelIdentity): Calibr
   return cal;
 }
 
-export async function openRecogniser(o: OpenRecogniserOptions): Promise<Recogniser> {
+export async function openRecognizer(o: OpenRecognizerOptions): Promise<Recognizer> {
   if (o.han !== undefined && o.probe !== undefined) {
     throw new LabError('--han and --probe are mutually exclusive: give a Han CNN folder or a probe folder, not both');
   }
@@ -78,7 +78,7 @@ export async function openRecogniser(o: OpenRecogniserOptions): Promise<Recognis
     const han = await loadHanDir(o.han);
     try {
       const identity = modelIdentity(o.han, 'han');
-      return hanRecogniser(han, { name: o.han, identity, calibration: o.uncalibrated ? null : loadCalibrationFor(o.han, identity) });
+      return hanRecognizer(han, { name: o.han, identity, calibration: o.uncalibrated ? null : loadCalibrationFor(o.han, identity) });
     } catch (e) {
       han.dispose();
       throw e;
@@ -97,7 +97,7 @@ export async function openRecogniser(o: OpenRecogniserOptions): Promise<Recognis
   try {
     const spec = probe.meta.featureSpec;
     const model = await resolveModelNode(o.model ?? (typeof spec.modelSpec === 'string' ? spec.modelSpec : spec.model));
-    return probeRecogniser(probe, model, { name: probeDir, identity, calibration, cache: o.cache ? new DiskFeatureCache(o.cache) : undefined });
+    return probeRecognizer(probe, model, { name: probeDir, identity, calibration, cache: o.cache ? new DiskFeatureCache(o.cache) : undefined });
   } catch (e) {
     probe.dispose();
     throw e;

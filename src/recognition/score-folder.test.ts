@@ -1,16 +1,16 @@
-// scoreFolder with a stub recogniser whose probabilities the test sets: the known P/R/F1,
+// scoreFolder with a stub recognizer whose probabilities the test sets: the known P/R/F1,
 // confusion, not-sure count and ECE; unreadable items skipped and listed; bad labels refused
-// before anything runs; calibrated decisions when the recogniser has a calibration.
+// before anything runs; calibrated decisions when the recognizer has a calibration.
 import { describe, expect, it } from 'vitest';
 import type { Calibration } from '../calibration/types.ts';
 import { reliability } from '../calibration/reliability.ts';
 import { LabError } from '../common/errors.ts';
 import { scoreFolder } from './score-folder.ts';
-import { probs, stubRecogniser } from './test-helpers.ts';
+import { probs, stubRecognizer } from './test-helpers.ts';
 
 const classes = ['flu', 'pia', 'voi'];
 const items = [
-  { name: 'a.wav', labels: ['pia'], samples16k: probs(0.1, 0.9, 0.2) }, // recognised {pia}
+  { name: 'a.wav', labels: ['pia'], samples16k: probs(0.1, 0.9, 0.2) }, // recognized {pia}
   { name: 'b.wav', labels: ['pia', 'voi'], samples16k: probs(0.1, 0.8, 0.7) }, // {pia, voi}
   { name: 'c.wav', labels: ['voi'], samples16k: probs(0.6, 0.3, 0.55) }, // {flu, voi}; the rule also names pia (score 0.5), raw 0.3 is weak
   { name: 'd.wav', labels: [], samples16k: probs(0.05, 0.1, 0.02) }, // silence-like: not sure
@@ -20,9 +20,9 @@ const items = [
 describe('scoreFolder', () => {
   it('gives the known P/R/F1, confusion, not-sure count and ECE, and lists the skipped file', async () => {
     const progress: string[] = [];
-    const s = await scoreFolder(items, stubRecogniser(classes), { onProgress: (p) => progress.push(`${p.done}/${p.total}`) });
+    const s = await scoreFolder(items, stubRecognizer(classes), { onProgress: (p) => progress.push(`${p.done}/${p.total}`) });
     expect(s.skipped).toEqual([{ name: 'e.wav', why: 'e.wav: cannot read (no such file)' }]);
-    expect(s.files.map((f) => [f.name, f.recognised, f.confidence])).toEqual([
+    expect(s.files.map((f) => [f.name, f.recognized, f.confidence])).toEqual([
       ['a.wav', ['pia'], 'confident'], ['b.wav', ['pia', 'voi'], 'confident'], ['c.wav', ['flu', 'voi'], 'confident'], ['d.wav', [], 'not-sure'],
     ]);
     expect(s.files[2].predicted).toEqual(['flu', 'pia', 'voi']);
@@ -46,8 +46,8 @@ describe('scoreFolder', () => {
     expect(progress.at(-1)).toBe('5/5');
   });
 
-  it('refuses labels the model does not know, naming the files, before recognising anything', async () => {
-    const stub = stubRecogniser(classes);
+  it('refuses labels the model does not know, naming the files, before recognizing anything', async () => {
+    const stub = stubRecognizer(classes);
     const bad = [...items, { name: 'x.wav', labels: ['sax'], samples16k: probs(0, 0, 0) }, { name: 'y.wav', labels: ['PIA '], samples16k: probs(0, 0, 0) }];
     await expect(scoreFolder(bad, stub)).rejects.toThrow('2 labels are not a class of the model (flu pia voi): x.wav: "sax"; y.wav: "PIA "');
     expect(stub.calls).toBe(0);
@@ -64,9 +64,9 @@ describe('scoreFolder', () => {
       classes: [['flu', 0.7], ['pia', 0.85], ['voi', 0.5]].map(([code, threshold]) => ({ code: code as string, a: 1, b: 0, threshold: threshold as number, fitted: true, positives: 1, negatives: 3, validationF1: 1 })),
       ece: { before: 0, after: 0, bins: 10, pairs: 12 }, reliability: { before: [], after: [] },
     };
-    const s = await scoreFolder(items.slice(0, 4), stubRecogniser(classes, cal));
+    const s = await scoreFolder(items.slice(0, 4), stubRecognizer(classes, cal));
     expect(s.decision).toBe('calibrated');
-    expect(s.files.map((f) => f.recognised)).toEqual([['pia'], ['voi'], ['voi'], []]);
+    expect(s.files.map((f) => f.recognized)).toEqual([['pia'], ['voi'], ['voi'], []]);
     expect(s.files[0].calibrated).toEqual({ flu: 0.1, pia: 0.9, voi: 0.2 });
     expect(s.report.classes[1]).toMatchObject({ tp: 1, fn: 1, fp: 0 });
     expect(s.ece.calibrated).toBeCloseTo(s.ece.raw, 12); // identity mapping

@@ -1,6 +1,6 @@
-// Scoring a recogniser on labelled items (a folder of audio with labels, a corpus split): each
-// item recognised as `recognize` would (calibrated when the recogniser has a calibration), and
-// the classes it recognises with confidence (what `recognize` names; uncalibrated: named by the
+// Scoring a recognizer on labelled items (a folder of audio with labels, a corpus split): each
+// item recognized as `recognize` would (calibrated when the recognizer has a calibration), and
+// the classes it recognizes with confidence (what `recognize` names; uncalibrated: named by the
 // model's rule and raw probability >= 0.5, see src/features/confidence.ts) against its labels: class-wise P/R/F1, micro/macro F1 (src/evaluation), the
 // multi-label confusion table, how often the answer was "not sure", and the ECE of the raw and
 // (when calibrated) calibrated probabilities on these items. Unreadable items are skipped and
@@ -13,14 +13,14 @@ import { classWiseMetrics } from '../evaluation/metrics.ts';
 import type { MetricsReport, Split } from '../evaluation/types.ts';
 import type { RecognitionResult } from '../features/recognition-types.ts';
 import { checkItemLabels, type LabelledItem, type SkippedItem } from './items.ts';
-import type { Recogniser } from './recogniser.ts';
-import { recogniseEach, type RunItemsOptions } from './run-items.ts';
+import type { Recognizer } from './recognizer.ts';
+import { recognizeEach, type RunItemsOptions } from './run-items.ts';
 
 export interface FileOutcome {
   name: string;
   labels: string[];
-  /** Classes recognised with confidence: what `recognize` names, and the decisions scored here. */
-  recognised: string[];
+  /** Classes recognized with confidence: what `recognize` names, and the decisions scored here. */
+  recognized: string[];
   /** Classes named by the decision rule in force (instruments[].predicted; uncalibrated, it names the top class even when weak). */
   predicted: string[];
   confidence: RecognitionResult['confidence'];
@@ -31,7 +31,7 @@ export interface FileOutcome {
 }
 
 export interface FolderScore {
-  recogniser: string;
+  recognizer: string;
   decision: RecognitionResult['decision'];
   classes: string[];
   /** Items scored (readable), in input order. */
@@ -39,7 +39,7 @@ export interface FolderScore {
   skipped: SkippedItem[];
   report: MetricsReport;
   confusion: Confusion;
-  /** Items where no class was recognised with confidence. */
+  /** Items where no class was recognized with confidence. */
   notSure: number;
   /** Reliability over (file, class) pairs of these items: raw and, when calibrated, calibrated probabilities. */
   ece: { raw: number; calibrated: number | null; pairs: number; bins: number };
@@ -50,16 +50,16 @@ export interface ScoreFolderOptions extends RunItemsOptions {
   split?: Split;
 }
 
-export async function scoreFolder(items: readonly LabelledItem[], recogniser: Recogniser, opts: ScoreFolderOptions = {}): Promise<FolderScore> {
+export async function scoreFolder(items: readonly LabelledItem[], recognizer: Recognizer, opts: ScoreFolderOptions = {}): Promise<FolderScore> {
   check(items.length > 0, 'score: no labelled files to score');
-  const classes = [...recogniser.classes];
+  const classes = [...recognizer.classes];
   checkItemLabels(items, classes);
   const files: FileOutcome[] = [];
-  const { skipped } = await recogniseEach(items, recogniser, (item, r) => {
+  const { skipped } = await recognizeEach(items, recognizer, (item, r) => {
     const probabilities = Object.fromEntries(r.instruments.map((i) => [i.code, i.probability]));
     files.push({
       name: item.name, labels: [...item.labels],
-      recognised: [...r.recognised],
+      recognized: [...r.recognized],
       predicted: r.instruments.filter((i) => i.predicted).map((i) => i.code),
       confidence: r.confidence, top3: r.top3, probabilities,
       ...(r.decision === 'calibrated' ? { calibrated: Object.fromEntries(r.instruments.map((i) => [i.code, i.calibrated!])) } : {}),
@@ -68,12 +68,12 @@ export async function scoreFolder(items: readonly LabelledItem[], recogniser: Re
   check(files.length > 0, () => `score: none of the ${items.length} files could be read (${skipped[0]?.name}: ${skipped[0]?.why})`);
   const split = opts.split ?? 'test';
   const labels = labelSet(split, classes, files.map((f) => f.labels));
-  const predictions = { classes, rows: files.map((f) => Uint8Array.from(classes, (c) => (f.recognised.includes(c) ? 1 : 0))) };
+  const predictions = { classes, rows: files.map((f) => Uint8Array.from(classes, (c) => (f.recognized.includes(c) ? 1 : 0))) };
   const raw = reliability(files.map((f) => classes.map((c) => f.probabilities[c])), labels.rows);
-  const cal = recogniser.calibration ? reliability(files.map((f) => classes.map((c) => f.calibrated![c])), labels.rows) : null;
+  const cal = recognizer.calibration ? reliability(files.map((f) => classes.map((c) => f.calibrated![c])), labels.rows) : null;
   return {
-    recogniser: recogniser.name,
-    decision: recogniser.calibration ? 'calibrated' : 'model-rule',
+    recognizer: recognizer.name,
+    decision: recognizer.calibration ? 'calibrated' : 'model-rule',
     classes,
     files,
     skipped,

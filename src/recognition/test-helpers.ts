@@ -1,4 +1,4 @@
-// Test helpers for recognition: a stub recogniser whose raw probabilities are the first samples
+// Test helpers for recognition: a stub recognizer whose raw probabilities are the first samples
 // of the clip (so a test controls them exactly), and a tiny Han CNN folder whose outputs are
 // known: every conv is the identity on one channel, so the network's one dense feature is about
 // the window's loudest log-mel value M (positive for a tone, ~0 for silence) and class c's
@@ -10,13 +10,13 @@ import { encodeWav } from '../audio/wav-encode.ts';
 import { hanDecls, type HanConfig } from '../baseline/model.ts';
 import { aggregateWindows } from '../evaluation/windows.ts';
 import { finishRecognition } from '../features/confidence.ts';
-import type { Recogniser } from './recogniser.ts';
+import type { Recognizer } from './recognizer.ts';
 
 /** Raw probabilities = samples[0..k-1]; the model's rule: mean-max score >= 0.5. */
-export function stubRecogniser(classes: readonly string[], calibration: Calibration | null = null): Recogniser & { calls: number } {
+export function stubRecognizer(classes: readonly string[], calibration: Calibration | null = null): Recognizer & { calls: number } {
   const stub = {
     name: 'stub', identity: { kind: 'han' as const, weights: 'stub' }, classes, calibration, calls: 0,
-    recognise: async (samples: Float32Array) => {
+    recognize: async (samples: Float32Array) => {
       stub.calls++;
       const p = Array.from(samples.subarray(0, classes.length), (v) => Math.round(v * 1e4) / 1e4);
       const score = aggregateWindows([p], 'mean-max');
@@ -32,7 +32,7 @@ export function stubRecogniser(classes: readonly string[], calibration: Calibrat
   return stub;
 }
 
-/** Samples a stub recogniser reads as these raw probabilities. */
+/** Samples a stub recognizer reads as these raw probabilities. */
 export const probs = (...p: number[]): Float32Array => Float32Array.from(p);
 
 /** Writes a tiny Han CNN folder (model.json + weights.bin) whose class c gives sigmoid(weights[c] * M + biases[c]). */

@@ -1,4 +1,4 @@
-// Browser storage running out: recognising the error (a DOMException "QuotaExceededError", or an
+// Browser storage running out: recognizing the error (a DOMException "QuotaExceededError", or an
 // aborted IndexedDB transaction saying so) and turning it into one LabError (code "quota") that
 // says what was kept and what to do. Writes are one item at a time, so a full quota never
 // removes anything stored before.

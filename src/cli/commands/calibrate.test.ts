@@ -66,14 +66,14 @@ describe('diffpir calibrate', () => {
     const tone = await runCli(['recognize', path.join(dir, 'tone.wav'), '--han', han, '--json']);
     expect(tone.code, tone.err).toBe(0);
     const t = JSON.parse(tone.out) as RecognitionResult & { file: string };
-    expect(t).toMatchObject({ decision: 'calibrated', confidence: 'confident', recognised: ['pia'], calibration: { fittedOn: 'val-corpus', clips: 6 } });
+    expect(t).toMatchObject({ decision: 'calibrated', confidence: 'confident', recognized: ['pia'], calibration: { fittedOn: 'val-corpus', clips: 6 } });
     expect(typeof t.threshold).toBe('object');
     expect(t.instruments.every((i) => typeof i.calibrated === 'number')).toBe(true);
     expect(t.top3[0].code).toBe('pia');
     const sil = await runCli(['recognize', path.join(dir, 'silence.wav'), '--han', han]);
     expect(sil.code, sil.err).toBe(0);
     const lines = sil.out.split('\n');
-    expect(lines[1]).toBe('Not sure: no instrument recognised with confidence');
+    expect(lines[1]).toBe('Not sure: no instrument recognized with confidence');
     expect(lines[2]).toMatch(/^Top 3: \w{3} 0\.\d\d, \w{3} 0\.\d\d, \w{3} 0\.\d\d \(calibrated probabilities\)$/);
     expect(lines[3]).toMatch(/^Calibration: fitted on val-corpus \(6 clips\); ECE there/);
     const score = await runCli(['score', corpus, '--han', han, '--split', 'validation', '--json', '-']);

@@ -13,7 +13,7 @@ import type { Calibration } from '../../calibration/types.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { calibrateOnItems } from '../../recognition/calibrate-items.ts';
-import { modelFolderKind, openLabelledFolder, openRecogniser } from '../../recognition/node.ts';
+import { modelFolderKind, openLabelledFolder, openRecognizer } from '../../recognition/node.ts';
 import { existsSync } from 'node:fs';
 
 const f3 = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
@@ -56,12 +56,12 @@ export const calibrateCommand: Command = {
     const folder = openLabelledFolder(on, { split: existsSync(path.join(on, 'manifest.json')) ? 'validation' : undefined, onWarning: (w) => console.error(`warning: ${w}`) });
     for (const w of folder.warnings) console.error(`calibrate: ${w}`);
     await initNodeBackend(args.str('backend'));
-    const recogniser = await openRecogniser({
+    const recognizer = await openRecognizer({
       ...(kind === 'han' ? { han: modelDir } : { probe: modelDir, model: args.str('model'), cache: args.str('cache') }),
       uncalibrated: true,
     });
     try {
-      const { calibration, skipped } = await calibrateOnItems(folder.items, recogniser, {
+      const { calibration, skipped } = await calibrateOnItems(folder.items, recognizer, {
         name: folder.name, contentId: () => folder.contentId(), split: folder.split ?? 'labelled folder',
       }, {
         rule: { floor }, created: new Date().toISOString(),
@@ -75,7 +75,7 @@ export const calibrateCommand: Command = {
       console.log(formatCalibrationText(modelDir, calibration));
       console.error(`calibrate: ${replaced ? 'replaced' : 'wrote'} ${file}; \`npx diffpir recognize\` and \`score\` apply it (--uncalibrated to ignore it)`);
     } finally {
-      recogniser.dispose();
+      recognizer.dispose();
     }
   },
 };

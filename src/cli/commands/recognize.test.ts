@@ -30,11 +30,11 @@ describe('diffpir recognize, several files', () => {
     const r = await runCli(['recognize', path.join(dir, 'clips'), path.join(dir, 'single.wav'), '--han', han, '--json'], (l) => progress.push(l));
     expect(r.code, r.err).toBe(0);
     const results = r.out.split('\n').map((l) => JSON.parse(l) as RecognitionResult & { file: string });
-    expect(results.map((x) => [path.relative(dir, x.file), x.confidence, x.recognised])).toEqual([
+    expect(results.map((x) => [path.relative(dir, x.file), x.confidence, x.recognized])).toEqual([
       ['clips/a-tone.wav', 'confident', ['pia']], ['clips/sub/b-silence.wav', 'not-sure', []], ['single.wav', 'confident', ['pia']],
     ]);
     const silence = results[1];
-    expect(silence.verdict).toBe('No instrument recognised with confidence');
+    expect(silence.verdict).toBe('No instrument recognized with confidence');
     expect(silence.top3).toHaveLength(3);
     expect(silence.instruments.some((i) => i.predicted)).toBe(true); // the model's rule still names its least-bad class
     expect(silence).toMatchObject({ decision: 'model-rule', calibration: null, threshold: 0.5 });
@@ -55,7 +55,7 @@ describe('diffpir recognize, several files', () => {
     expect(tone[1]).toMatch(/^Predicted: piano \(pia, 0\.9\d\)$/);
     expect(tone[2]).toMatch(/^Top 3: pia 0\.9\d, flu 0\.05, voi 0\.03 \(raw probabilities\)$/);
     expect(tone[3]).toMatch(/^Calibration: none \(raw probabilities; a class the model's rule names counts from probability 0\.50/);
-    expect(silence[1]).toBe('Not sure: no instrument recognised with confidence');
+    expect(silence[1]).toBe('Not sure: no instrument recognized with confidence');
     expect(silence.join('\n')).toMatch(/\n(flu|pia) .*weak\n/);
   });
 
@@ -64,7 +64,7 @@ describe('diffpir recognize, several files', () => {
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/recognize: skipped .*broken.wav: /);
-    expect(r.err.split('\n').at(-1)).toBe('diffpir recognize: 1 of 2 files could not be recognised (listed above); the others were');
+    expect(r.err.split('\n').at(-1)).toBe('diffpir recognize: 1 of 2 files could not be recognized (listed above); the others were');
     const one = await runCli(['recognize', path.join(dir, 'broken.wav'), '--han', han]);
     expect(one.code).toBe(1);
     expect(one.err.split('\n')).toHaveLength(1);

@@ -1,11 +1,11 @@
 // `diffpir recognize`: the instruments of one or more audio files (or every audio file under a
-// folder) with probabilities, a "not sure" verdict when no class is recognised with confidence,
+// folder) with probabilities, a "not sure" verdict when no class is recognized with confidence,
 // the top 3 and a per-window timeline, from a trained probe (default models/probe-default/) on
 // its U-Net's features or, with --han, a Han et al. CNN; calibrated when the model folder has a
 // calibration.json (`diffpir calibrate`), unless --uncalibrated. One result per file: text
 // blocks, or with --json one JSON object per line. An unreadable file among several is reported
 // and skipped (exit status 1 at the end); a single unreadable file fails at once.
-// Pipelines: src/recognition (Recogniser, recogniseEach) over src/features/recognize.ts and
+// Pipelines: src/recognition (Recognizer, recognizeEach) over src/features/recognize.ts and
 // src/baseline/recognize-han.ts.
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,12 +16,12 @@ import { formatRecognition } from '../format-recognition.ts';
 import { loadAudio16k } from '../../audio/load.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
-import { listAudioFiles, openRecogniser } from '../../recognition/node.ts';
-import { recogniseEach } from '../../recognition/run-items.ts';
+import { listAudioFiles, openRecognizer } from '../../recognition/node.ts';
+import { recognizeEach } from '../../recognition/run-items.ts';
 
 export { DEFAULT_PROBE_DIR } from '../../recognition/open-node.ts';
 
-/** The files to recognise: each argument a file, or a folder (every audio file under it, sorted). */
+/** The files to recognize: each argument a file, or a folder (every audio file under it, sorted). */
 export function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -52,7 +52,7 @@ export const recognizeCommand: Command = {
     if (inputs.length === 0) throw new LabError('missing audio file (give one or more files or folders)');
     const files = expandInputs(inputs);
     await initNodeBackend(args.str('backend'));
-    const recogniser = await openRecogniser({
+    const recognizer = await openRecognizer({
       probe: args.str('probe'), han: args.str('han'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
     });
     try {
@@ -72,7 +72,7 @@ export const recognizeCommand: Command = {
         },
       }));
       let first = true;
-      const { skipped } = await recogniseEach(items, recogniser, (item, result) => {
+      const { skipped } = await recognizeEach(items, recognizer, (item, result) => {
         if (json) console.log(JSON.stringify({ file: item.name, ...result }));
         else console.log(`${first ? '' : '\n'}${formatRecognition(item.name, result)}`);
         first = false;
@@ -83,9 +83,9 @@ export const recognizeCommand: Command = {
         },
       });
       if (files.length === 1 && skipped.length === 1) throw new LabError(skipped[0].why);
-      if (skipped.length) throw new LabError(`${skipped.length} of ${files.length} files could not be recognised (listed above); the others were`);
+      if (skipped.length) throw new LabError(`${skipped.length} of ${files.length} files could not be recognized (listed above); the others were`);
     } finally {
-      recogniser.dispose();
+      recognizer.dispose();
     }
   },
 };

@@ -45,7 +45,7 @@ describe('diffpir score', () => {
     expect(progress.some((l) => l.startsWith('score: 0/5 files'))).toBe(true);
     expect(r.out).toContain('4 files scored, 1 skipped (unreadable)');
     expect(r.out).toContain('micro F1 0.571 (P 0.667, R 0.500); macro F1 0.267 (over 3 classes)');
-    expect(r.out).toContain('not sure (no instrument recognised with confidence): 1 of 4 files');
+    expect(r.out).toContain('not sure (no instrument recognized with confidence): 1 of 4 files');
     expect(r.out).toMatch(/\npia        2      0.667   1.000  0.800\n/);
     expect(r.out).toContain("decisions: the model's own rule and raw probability >= 0.50 (no calibration)");
     expect(r.out).toContain('true   files   flu  pia  voi  none\nflu        1     0    1    0     0\npia        2     0    2    0     0\nvoi        1     0    1    0     0');
@@ -56,7 +56,7 @@ describe('diffpir score', () => {
     expect(json.macro.f1).toBeCloseTo(0.8 / 3, 12);
     expect(json.confusion.counts).toEqual([[0, 1, 0], [0, 2, 0], [0, 1, 0]]);
     expect(json.confusion.none).toEqual([0, 0, 0]);
-    expect(json.results.map((f: { name: string; recognised: string[] }) => [f.name, f.recognised])).toEqual([['tone1.wav', ['pia']], ['tone2.wav', ['pia']], ['quiet.wav', ['pia']], ['silence.wav', []]]);
+    expect(json.results.map((f: { name: string; recognized: string[] }) => [f.name, f.recognized])).toEqual([['tone1.wav', ['pia']], ['tone2.wav', ['pia']], ['quiet.wav', ['pia']], ['silence.wav', []]]);
     const csv = (await readFile(path.join(dir, 'out.csv'), 'utf8')).trim().split('\n');
     expect(csv[0]).toBe('class,files,tp,fp,fn,precision,recall,f1,predicted_flu,predicted_pia,predicted_voi,predicted_none');
     expect(csv[2]).toBe('pia,2,2,1,0,0.666667,1,0.8,0,2,0,0');

@@ -1,4 +1,4 @@
-// `diffpir score`: a recogniser (probe or Han CNN, calibrated when its folder has
+// `diffpir score`: a recognizer (probe or Han CNN, calibrated when its folder has
 // calibration.json) on a folder of labelled audio: class-wise P/R/F1, micro/macro F1, the
 // multi-label confusion table, the not-sure count and ECE; --json / --csv write them. The folder
 // is a corpus (manifest.json; --split), a labels.json folder or IRMAS style (.txt beside each
@@ -11,7 +11,7 @@ import { formatScoreText, scoreCsv, scoreJson } from '../format-score.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { SPLITS, type Split } from '../../corpus/types.ts';
-import { openLabelledFolder, openRecogniser } from '../../recognition/node.ts';
+import { openLabelledFolder, openRecognizer } from '../../recognition/node.ts';
 import { scoreFolder } from '../../recognition/score-folder.ts';
 
 export const scoreCommand: Command = {
@@ -23,7 +23,7 @@ export const scoreCommand: Command = {
     '  <folder>  labels come from, in this order: manifest.json (a corpus; --split when it has several splits),\n' +
     '            labels.json ({"a.wav": ["pia", "voi"], "b.wav": []}), or IRMAS style: a .txt beside each audio\n' +
     '            file (one class code per line) or the code in the first [brackets] of its name ([pia][jaz_blu]1234__1.wav)\n' +
-    '  --probe / --han  the recogniser (default models/probe-default); its calibration.json is applied unless --uncalibrated\n' +
+    '  --probe / --han  the recognizer (default models/probe-default); its calibration.json is applied unless --uncalibrated\n' +
     '  --json F  write the full report (with one row per file) to F ("-": print it instead of the text)\n' +
     '  --csv F   write one row per class (P/R/F1 and its confusion row) plus micro and macro to F',
   async run(args) {
@@ -36,18 +36,18 @@ export const scoreCommand: Command = {
     const folder = openLabelledFolder(dir, { split, onWarning: (w) => console.error(`warning: ${w}`) });
     for (const w of folder.warnings) console.error(`score: ${w}`);
     await initNodeBackend(args.str('backend'));
-    const recogniser = await openRecogniser({
+    const recognizer = await openRecognizer({
       probe: args.str('probe'), han: args.str('han'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
     });
     try {
-      const result = await scoreFolder(folder.items, recogniser, {
+      const result = await scoreFolder(folder.items, recognizer, {
         split: folder.split ?? 'test',
         onProgress: fileProgress('score'),
         onSkip: (s) => console.error(`score: skipped ${s.name}: ${s.why}`),
       });
       if (result.skipped.length) console.error(`score: ${result.skipped.length} of ${folder.items.length} files skipped (unreadable); scores are over the other ${result.files.length}`);
       const contentId = await folder.contentId();
-      if (recogniser.calibration && recogniser.calibration.fittedOn.contentId === contentId) {
+      if (recognizer.calibration && recognizer.calibration.fittedOn.contentId === contentId) {
         console.error(`score: warning: ${folder.name} is the set the calibration was fitted on; its scores and calibrated ECE are in-sample (optimistic)`);
       }
       const json = scoreJson({ name: folder.name, layout: folder.layout, split: folder.split, contentId }, result);
@@ -62,7 +62,7 @@ export const scoreCommand: Command = {
         console.error(`score: wrote ${csvOut}`);
       }
     } finally {
-      recogniser.dispose();
+      recognizer.dispose();
     }
   },
 };

@@ -62,7 +62,7 @@ describe('diffpir sweep / train-probe / recognize on the tiny preset', () => {
     expect(rec.code).toBe(0);
     const r = JSON.parse(rec.out);
     expect(Object.keys(r).sort()).toEqual([
-      'calibration', 'confidence', 'decision', 'duration', 'file', 'instruments', 'model', 'probe', 'recognised', 'threshold', 'top3', 'verdict', 'windows',
+      'calibration', 'confidence', 'decision', 'duration', 'file', 'instruments', 'model', 'probe', 'recognized', 'threshold', 'top3', 'verdict', 'windows',
     ]);
     expect(r.instruments.map((i: { code: string }) => i.code)).toEqual(['cel', 'cla', 'flu', 'gac', 'gel', 'org', 'pia', 'sax', 'tru', 'vio', 'voi']);
     for (const i of r.instruments) {

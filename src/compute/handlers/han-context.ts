@@ -6,7 +6,7 @@ import type { HanModel } from '../../baseline/han.ts';
 import { loadHan } from '../../baseline/load.ts';
 import { fetchHanFolder } from '../../baseline/load-url.ts';
 import { calibrationFor, weightsIdentity } from '../../recognition/identity.ts';
-import type { ModelIdentity } from '../../recognition/recogniser.ts';
+import type { ModelIdentity } from '../../recognition/recognizer.ts';
 
 export interface LoadedHan {
   folder: string;

@@ -1,6 +1,6 @@
 // The experiment's worker requests run in Node on the same pipeline: head parameter counts for a
 // model's tap, a probe trained on the synthetic tiny plan (every epoch reported, test scored,
-// provenance filled), and that probe recognising a clip (the contract's codes and probabilities).
+// provenance filled), and that probe recognizing a clip (the contract's codes and probabilities).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../../audio/index.ts';
 import type { Progress } from '../../common/progress.ts';

@@ -102,7 +102,7 @@ describe('recognizeHan request', () => {
       expect(i.predicted).toBe(i.calibrated! >= (i.code === 'voi' ? 0.99 : 0.6));
     }
     expect(r.top3).toHaveLength(3);
-    expect(r.confidence).toBe(r.recognised.length ? 'confident' : 'not-sure');
+    expect(r.confidence).toBe(r.recognized.length ? 'confident' : 'not-sure');
     // A server's web page (SPA fallback) instead of calibration.json: no calibration.
     virtual.set('models/han-cal-page/calibration.json', '<!doctype html><title>DiffPIR Lab</title>');
     expect((await recognizeHanHandler.run({ bytes: bytes(), fileName: 'a.wav', appBase, folder: 'han-cal-page' }, context())).decision).toBe('model-rule');

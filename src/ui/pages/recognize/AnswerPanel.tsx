@@ -61,7 +61,7 @@ export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileNam
             csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
             <TimelineChart result={r} />
           </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognised={r.recognised} />
+          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
         </>
       )}
     </section>
@@ -92,7 +92,7 @@ export function HanAnswer({ fileName, answer, pendingLabel }: { fileName: string
             csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
             <TimelineChart result={r} />
           </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognised={r.recognised} />
+          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
         </>
       )}
     </section>

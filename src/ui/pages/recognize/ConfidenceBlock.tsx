@@ -31,7 +31,7 @@ export function ConfidenceBlock({ r, kind }: { r: RecognitionResult; kind: Answe
               <th scope="row">{nameOf(t.code)} ({t.code})</th>
               <td>{ruleProbability(r, t.code).toFixed(2)}</td>
               <td>{thresholdWords(r, t.code)}</td>
-              <td>{r.recognised.includes(t.code) ? 'yes' : 'no'}</td>
+              <td>{r.recognized.includes(t.code) ? 'yes' : 'no'}</td>
             </tr>
           ))}
         </tbody>

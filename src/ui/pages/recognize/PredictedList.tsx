@@ -70,7 +70,7 @@ export function PredictedList({ instruments, threshold, kind = 'probe', calibrat
   );
 }
 
-export function AllScoresTable({ instruments, threshold, recognised }: { instruments: InstrumentScore[]; threshold: number | Record<string, number>; recognised?: string[] }) {
+export function AllScoresTable({ instruments, threshold, recognized }: { instruments: InstrumentScore[]; threshold: number | Record<string, number>; recognized?: string[] }) {
   const t = (code: string) => (typeof threshold === 'number' ? threshold : threshold[code]);
   const calibrated = instruments.some((i) => i.calibrated !== undefined);
   return (
@@ -86,7 +86,7 @@ export function AllScoresTable({ instruments, threshold, recognised }: { instrum
           <thead>
             <tr>
               <th scope="col">class</th><th scope="col">probability</th><th scope="col">score</th>{calibrated && <th scope="col">calibrated</th>}
-              <th scope="col">threshold</th><th scope="col">named</th>{recognised && <th scope="col">recognized</th>}
+              <th scope="col">threshold</th><th scope="col">named</th>{recognized && <th scope="col">recognized</th>}
             </tr>
           </thead>
           <tbody>
@@ -98,7 +98,7 @@ export function AllScoresTable({ instruments, threshold, recognised }: { instrum
                 {calibrated && <td>{i.calibrated?.toFixed(3) ?? '–'}</td>}
                 <td>{t(i.code)?.toFixed(3) ?? '–'}</td>
                 <td>{i.predicted ? 'yes' : 'no'}</td>
-                {recognised && <td>{recognised.includes(i.code) ? 'yes' : 'no'}</td>}
+                {recognized && <td>{recognized.includes(i.code) ? 'yes' : 'no'}</td>}
               </tr>
             ))}
           </tbody>

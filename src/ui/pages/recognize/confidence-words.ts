@@ -22,8 +22,8 @@ export function ruleProbability(r: RecognitionResult, code: string): number {
 
 /** "Recognized with confidence: piano (pia, 0.83), voice (voi, 0.61)" or the not-sure headline. */
 export function confidenceHeadline(r: RecognitionResult): string {
-  if (r.confidence === 'not-sure' || r.recognised.length === 0) return NOT_SURE_HEADLINE;
-  return `Recognized with confidence: ${r.recognised.map((c) => `${nameOf(c)} (${c}, ${ruleProbability(r, c).toFixed(2)})`).join(', ')}`;
+  if (r.confidence === 'not-sure' || r.recognized.length === 0) return NOT_SURE_HEADLINE;
+  return `Recognized with confidence: ${r.recognized.map((c) => `${nameOf(c)} (${c}, ${ruleProbability(r, c).toFixed(2)})`).join(', ')}`;
 }
 
 /** What class `code` must reach to count as recognized. */

@@ -1,5 +1,5 @@
-// A recogniser: one model (a probe on its U-Net's features, or a Han CNN) with the calibration
-// of its folder, behind one call, so recognise-many, score and calibrate (CLI now, the Compare
+// A recognizer: one model (a probe on its U-Net's features, or a Han CNN) with the calibration
+// of its folder, behind one call, so recognize-many, score and calibrate (CLI now, the Compare
 // page later) treat both alike. Browser-safe; Node opens folders in open-node.ts.
 import type { Calibration } from '../calibration/types.ts';
 import type { JobOptions } from '../common/progress.ts';
@@ -17,34 +17,34 @@ export interface ModelIdentity {
   weights: string;
 }
 
-export interface Recogniser {
+export interface Recognizer {
   /** How results name it (the folder as given, or a label). */
   readonly name: string;
   readonly identity: ModelIdentity;
   readonly classes: readonly string[];
   /** Applied to every result when set (null: raw probabilities, the model's own rule). */
   readonly calibration: Calibration | null;
-  recognise(samples16k: Float32Array, opts?: JobOptions): Promise<RecognitionResult>;
+  recognize(samples16k: Float32Array, opts?: JobOptions): Promise<RecognitionResult>;
   dispose(): void;
 }
 
-export function probeRecogniser(
+export function probeRecognizer(
   probe: Probe, model: ModelSource,
   o: { name: string; identity: ModelIdentity; calibration?: Calibration | null; cache?: FeatureCache; batchSize?: number },
-): Recogniser {
+): Recognizer {
   const calibration = o.calibration ?? null;
   return {
     name: o.name, identity: o.identity, classes: probe.classes, calibration,
-    recognise: (samples, opts = {}) => recognize(samples, probe, model, { ...opts, cache: o.cache, batchSize: o.batchSize, probeName: o.name, calibration }),
+    recognize: (samples, opts = {}) => recognize(samples, probe, model, { ...opts, cache: o.cache, batchSize: o.batchSize, probeName: o.name, calibration }),
     dispose: () => probe.dispose(),
   };
 }
 
-export function hanRecogniser(han: HanModel, o: { name: string; identity: ModelIdentity; calibration?: Calibration | null; batchSize?: number }): Recogniser {
+export function hanRecognizer(han: HanModel, o: { name: string; identity: ModelIdentity; calibration?: Calibration | null; batchSize?: number }): Recognizer {
   const calibration = o.calibration ?? null;
   return {
     name: o.name, identity: o.identity, classes: han.classes, calibration,
-    recognise: (samples, opts = {}) => recognizeHan(samples, han, { ...opts, batchSize: o.batchSize, hanName: o.name, calibration }),
+    recognize: (samples, opts = {}) => recognizeHan(samples, han, { ...opts, batchSize: o.batchSize, hanName: o.name, calibration }),
     dispose: () => han.dispose(),
   };
 }
