@@ -2,14 +2,15 @@
 // training step (forward, backward, Adam) on 128 x 104 mel crops, per channel layout and batch.
 // Micro-batches of BENCH_TRAIN_MICRO (4) crops bound the WASM heap. Each batch runs with 1 thread
 // (the reference step) and with the parallel step on BENCH_TRAIN_THREADS ("1,2") threads, with the
-// ratio to 1 thread. BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16"
+// ratio to 1 thread, the process's CPU time per step and the cores it got (CPU time / wall time:
+// below the thread count when other work holds the cores). BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16"
 // choose the grid.
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
 import { initNodeBackend } from '../../src/compute/node.ts';
 import { DEFAULT_ADAM, disposeAdamState, newAdamState } from '../../src/training/adam.ts';
 import { Prng } from '../../src/training/prng.ts';
-import { startParallelStepper } from '../../src/training/parallel-step.ts';
+import { startParallelStepper, type ParallelStepper } from '../../src/training/parallel-step.ts';
 import { singleThreadStepper } from '../../src/training/stepper.ts';
 import { createUNet } from '../../src/unet/model.ts';
 import { STUDENT_CONFIG } from '../../src/unet/presets.ts';
@@ -43,14 +44,26 @@ export async function run(): Promise<BenchRow[]> {
         const stepper = threads === 1 ? await singleThreadStepper(ctx) : await startParallelStepper(threads, ctx);
         try {
           await stepper.step(x, noise, sigma); // warm-up (grows each thread's WASM heap)
+          const cpu0 = process.cpuUsage();
           const t0 = performance.now();
-          for (let i = 0; i < timed; i++) await stepper.step(x, noise, sigma);
+          let own = 0;
+          let workers = 0;
+          for (let i = 0; i < timed; i++) {
+            await stepper.step(x, noise, sigma);
+            const t = 'lastTimes' in stepper ? (stepper as ParallelStepper).lastTimes() : undefined;
+            own += t?.ownMs ?? 0;
+            workers += t ? Math.max(...t.workerMs) : 0;
+          }
           const sec = (performance.now() - t0) / 1000 / timed;
+          const cpu = process.cpuUsage(cpu0);
+          const cpuSec = (cpu.user + cpu.system) / 1e6 / timed;
           if (threads === 1) oneThread = B / sec;
           rows.push({
             backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B, micro, threads,
             'ms/step': Math.round(sec * 1000), 'clips/s': B / sec, 'steps/hour': Math.round(3600 / sec),
             'x 1 thread': Number.isNaN(oneThread) ? '' : (B / sec / oneThread).toFixed(2),
+            'cpu s/step': cpuSec, 'cores used': cpuSec / sec,
+            'parts ms (this thread / slowest worker)': threads === 1 ? '' : `${Math.round(own / timed)} / ${Math.round(workers / timed)}`,
           });
         } finally {
           await stepper.dispose();

@@ -33,6 +33,8 @@ export interface ParallelStepper extends Stepper {
   alive(): number;
   /** The worker threads (tests simulate a crash by terminating one). */
   readonly workers: readonly Worker[];
+  /** The last step's times: this thread's part, each worker's part (as it measured), the whole step. */
+  lastTimes(): { ownMs: number; workerMs: number[]; stepMs: number } | undefined;
 }
 
 /** A factory for the trainer: `threads` in all (this one and threads - 1 workers). */
@@ -124,10 +126,12 @@ export async function startParallelStepper(threads: number, c: StepperContext): 
   }
 
   let jobs = 0;
+  let times: { ownMs: number; workerMs: number[]; stepMs: number } | undefined;
   const step = async (x: tf.Tensor, noise: tf.Tensor, sigma: tf.Tensor1D): Promise<StepResult> => {
     if (broken) throw broken;
     if (closing) throw new LabError('training: step after the threads were closed');
     throwIfCancelled(signal, 'training');
+    const t0 = performance.now();
     const B = x.shape[0];
     const ranges = splitBatch(B, threads);
     const per = x.size / B;
@@ -158,11 +162,13 @@ export async function startParallelStepper(threads: number, c: StepperContext): 
       const [a0, b0] = ranges[0];
       const part = (t: tf.Tensor) => (b0 - a0 === B ? t : tf.slice(t, a0, b0 - a0));
       const [xp, np, sp] = [part(x), part(noise), part(sigma) as tf.Tensor1D];
+      const ownStart = performance.now();
       try {
         main = batchGradients(model, xp, np, sp, microBatch, B);
       } finally {
         if (xp !== x) tf.dispose([xp, np, sp]);
       }
+      const ownMs = performance.now() - ownStart;
       const got = await untilAborted(all);
       const perSample = new Float32Array(B);
       perSample.set(main.perSample, a0);
@@ -184,6 +190,7 @@ export async function startParallelStepper(threads: number, c: StepperContext): 
           off += p.size;
         }
         const gradNorm = adamUpdate(params, summed, adam, options);
+        times = { ownMs, workerMs: got.map((g) => g.ms), stepMs: performance.now() - t0 };
         return { loss, perSample, gradNorm };
       } finally {
         tf.dispose(Object.values(summed));
@@ -203,5 +210,6 @@ export async function startParallelStepper(threads: number, c: StepperContext): 
     dispose,
     alive: () => threadsList.filter((t) => !t.exited).length,
     workers: threadsList.map((t) => t.worker),
+    lastTimes: () => times,
   };
 }
