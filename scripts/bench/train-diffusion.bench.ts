@@ -3,8 +3,8 @@
 // Micro-batches of BENCH_TRAIN_MICRO (4) crops bound the WASM heap. Each batch runs with 1 thread
 // (the reference step) and with the parallel step on BENCH_TRAIN_THREADS ("1,2") threads, with the
 // ratio to 1 thread, the process's CPU time per step and the cores it got (CPU time / wall time:
-// below the thread count when other work holds the cores). BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16"
-// choose the grid.
+// below the thread count when other work holds the cores).
+// BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16" choose the grid.
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
 import { initNodeBackend } from '../../src/compute/node.ts';
