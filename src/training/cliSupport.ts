@@ -1,6 +1,8 @@
-// Shared by the train-diffusion / eval-diffusion CLI commands: reading a U-Net config given as a
-// file or a name, and a throttled progress printer for stderr.
+// Shared by the train-diffusion / train-regimes / eval-diffusion CLI commands: reading a U-Net
+// config given as a file or a name, the training thread count, and a throttled progress printer
+// for stderr.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { LabError } from '../common/errors.ts';
 import type { Progress } from '../common/progress.ts';
 import { NAMED_CONFIGS } from '../features/model-source.ts';
@@ -20,6 +22,20 @@ export function readUNetConfig(fileOrName: string): UNetConfig {
     throw new LabError(`${fileOrName}: not valid JSON (${(e as Error).message})`);
   }
   return parseUNetConfig(json, fileOrName);
+}
+
+/**
+ * The --threads of a training command: the given count, else 2 where the machine has 2 or more cores
+ * (else 1); with a line saying which and why.
+ */
+export function trainThreads(given: number | undefined, command: string): { threads: number; line: string } {
+  const cores = availableParallelism();
+  if (given === undefined) {
+    const threads = cores >= 2 ? 2 : 1;
+    return { threads, line: `threads: ${threads} (default: ${cores} core${cores === 1 ? '' : 's'} available; --threads N to change)` };
+  }
+  if (!Number.isInteger(given) || given < 1 || given > 64) throw new LabError(`${command}: --threads must be an integer from 1 to 64, got ${given}`);
+  return { threads: given, line: `threads: ${given}${given > cores ? ` (more than the ${cores} cores available: expect it slower)` : ''}` };
 }
 
 /** Prints a progress line to stderr at most every few seconds (and at the end of each stage). */

@@ -9,6 +9,7 @@ import { resolveModelNode } from '../features/model-source-node.ts';
 import type { UNetConfig } from '../unet/config.ts';
 import type { AdamOptions } from './adam.ts';
 import type { EarlyStopOptions } from './early-stop.ts';
+import { parallelStepper } from './parallel-step.ts';
 import { publishModel } from './publish.ts';
 import { FolderRunStore } from './run-store-node.ts';
 import { loadTrainData, type TrainCorpusInfo } from './train-data-node.ts';
@@ -37,6 +38,8 @@ export interface NodeTrainRequest {
   checkpointEvery: number;
   resume: boolean;
   float16: boolean;
+  /** Threads computing each step's gradients (default 1; not part of the run's settings, so a resume may change it). */
+  threads?: number;
   /** For the card: how the run was started, and the backend in words. */
   command: string;
   backend: string;
@@ -69,11 +72,12 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
   const data = await loadTrainData(r.corpora, { onProgress: opts.onProgress, signal: opts.signal, withMulti: r.withMulti, trainLimit: r.trainLimit, validationClips: r.validationClips });
   const settings: TrainSettings = { config, batch: r.batch, seed: r.seed, cropFrames: r.cropFrames, microBatch: r.microBatch, adam: r.adam, ...(init ? { init } : {}) };
   r.onLine?.(`training on ${data.train.length} clips (${r.corpora.join(' + ')}${r.withMulti ? ', with the multi-label set' : ''}), ${data.validation.length} validation clips; ` +
-    `${r.backend}; batch ${r.batch}, ${r.steps} steps${r.earlyStop ? ` at most (early stopping: patience ${r.earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
+    `${r.backend}, ${r.threads ?? 1} thread${(r.threads ?? 1) > 1 ? 's' : ''}; batch ${r.batch}, ${r.steps} steps${r.earlyStop ? ` at most (early stopping: patience ${r.earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
   const result = await trainDiffusion({
     settings, steps: r.steps, train: data.train, validation: data.validation, store: new FolderRunStore(r.outDir), resume: r.resume,
     checkpointEvery: r.checkpointEvery, validateEvery: r.validateEvery, validationClips: data.validation.length, initModel, earlyStop: r.earlyStop,
     logEvery: 10, onLine: r.onLine, signal: opts.signal, onProgress: opts.onProgress,
+    stepper: (r.threads ?? 1) > 1 ? parallelStepper(r.threads!) : undefined,
   });
   const name = path.basename(path.resolve(r.outDir));
   const sum = (f: (c: TrainCorpusInfo) => number) => data.corpora.reduce((a, c) => a + f(c), 0);
@@ -85,7 +89,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
       : { source: r.corpora.join(','), trainClips: sum((c) => c.trainClips), validationClips: sum((c) => c.validationClips) },
     corpora: data.corpora, withMulti: r.withMulti,
     melNorm: { mean: result.melNorm.mean as number, std: result.melNorm.std as number },
-    backend: r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
+    backend: (r.threads ?? 1) > 1 ? `${r.backend}, ${r.threads} threads` : r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
     finalTrainLoss: result.finalLoss, validation: result.validation, storage: r.float16 ? 'float16' : 'float32',
     command: r.command, logFile: TRAIN_LOG, stop: result.stop,
   });

@@ -14,7 +14,7 @@ import { evaluateDiffusion, type DiffusionEval } from './evaluate.ts';
 import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
 import { EarlyStop, type EarlyStopOptions } from './early-stop.ts';
 import { startRun, type InitModel, type TrainSettings } from './runStart.ts';
-import { trainStep } from './step.ts';
+import { singleThreadStepper, type Stepper, type StepperFactory } from './stepper.ts';
 import type { RunStore } from './run-store.ts';
 import { SigmaBins, type LogLine } from './trainLog.ts';
 
@@ -44,6 +44,8 @@ export interface TrainOptions extends JobOptions {
   initModel?: InitModel;
   /** Stop when validation stops improving (needs validateEvery > 0); the result is the best validation's weights. */
   earlyStop?: EarlyStopOptions;
+  /** How steps run (default: this thread only; Node: parallelStepper). Not part of the settings: a resume may use another. */
+  stepper?: StepperFactory;
 }
 
 export interface TrainResult {
@@ -115,7 +117,9 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     o.onLine?.(`step ${step}: validation v-loss ${lastVal.vLoss.toFixed(4)}, x0 error ${lastVal.x0Error.toFixed(4)} (${lastVal.clips} clips)${note}`);
   };
 
+  let stepper: Stepper | undefined;
   try {
+    stepper = await (o.stepper ?? singleThreadStepper)({ model, adam, options: s.adam, microBatch: s.microBatch, signal: o.signal });
     while (step < o.steps && !early?.stopped) {
       throwIfCancelled(o.signal, 'training');
       const picks: CropPick[] = [];
@@ -129,9 +133,8 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       const x = tf.tensor4d(cropBatch(train, picks, s.cropFrames, melNorm), [s.batch, N_MELS, s.cropFrames, 1]);
       const eps = tf.tensor4d(noise, x.shape);
       const sig = tf.tensor1d(sigmas);
-      const { loss, perSample, gradNorm } = trainStep(model, adam, s.adam, x, eps, sig, s.microBatch);
+      const { loss, perSample, gradNorm } = await stepper.step(x, eps, sig).finally(() => tf.dispose([x, eps, sig]));
       bins.add(sigmas, perSample);
-      tf.dispose([x, eps, sig]);
       if (!Number.isFinite(loss)) throw new LabError(`training diverged at step ${step + 1} (loss ${loss}); try a lower --lr`);
       step++;
       intervalLoss += loss;
@@ -182,6 +185,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       clipsPerSec: step > startStep ? ((step - startStep) * s.batch) / sessionSec : 0, stop,
     };
   } finally {
+    await stepper?.dispose();
     disposeAdamState(adam);
     model.dispose();
   }

@@ -6,7 +6,7 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { readUNetConfig, stderrProgress } from '../../training/cliSupport.ts';
+import { readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
@@ -23,6 +23,7 @@ export const trainDiffusionCommand: Command = {
     'npx diffpir train-diffusion --corpus <dir|preset>[,<dir|preset>...] (--config <unet.json|student|tiny> | --init <model>) --steps N --out <model dir>\n' +
     '    [--resume] [--with-multi] [--patience P --validate-every N [--min-delta 0.005]] [--batch 8] [--lr 3e-4] [--seed 0] [--crop 104]\n' +
     '    [--micro-batch 4] [--warmup 50] [--clip-norm 1] [--checkpoint-every 100] [--val-clips 64] [--float16] [--backend wasm|cpu]\n' +
+    '    [--threads N]\n' +
     '  --corpus   corpus folders (manifest.json) or presets (tiny, small, full, sf-small, ...), comma-separated: their training clips\n' +
     '             are pooled; validation clips are spread evenly over them\n' +
     '  --with-multi  also train on the OpenPIR-like multi-label clips (recorded-recipe corpora)\n' +
@@ -30,7 +31,9 @@ export const trainDiffusionCommand: Command = {
     '  --patience stop when P validations in a row do not improve the best validation v-loss by --min-delta (relative);\n' +
     '             --steps is then the cap, and the model written is the best validation\'s weights\n' +
     '  --micro-batch  crops per forward/backward pass (gradients summed; bounds the WASM heap: ~1.5 GB for 4 student crops)\n' +
-    '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run',
+    '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run\n' +
+    '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1); not a run setting:\n' +
+    '             a run may resume with another count; the result equals one thread\'s up to float rounding (src/training/README.md)',
   async run(args) {
     const corpusArg = args.requireStr('corpus');
     const corpora = corpusArg.split(',').map((c) => c.trim()).filter(Boolean);
@@ -48,13 +51,15 @@ export const trainDiffusionCommand: Command = {
     const validateEvery = args.num('validate-every', 250)!;
     if (earlyStop && !(validateEvery > 0)) throw new LabError('train-diffusion: --patience needs --validate-every N > 0');
     const backend = await initNodeBackend(args.str('backend'));
+    const { threads, line } = trainThreads(args.num('threads'), 'train-diffusion');
+    console.log(line);
     const result = await trainModelNode({
       corpora, withMulti: args.bool('with-multi'), trainLimit: args.num('train-limit'), validationClips: args.num('val-clips', 64)!,
       config: args.has('config') ? readUNetConfig(args.requireStr('config')) : undefined, init: initName,
       steps, outDir, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
       earlyStop, validateEvery, checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
-      resume: args.bool('resume'), float16: args.bool('float16'),
+      resume: args.bool('resume'), float16: args.bool('float16'), threads,
       command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
       onLine: (l) => console.log(l),
     }, { onProgress: stderrProgress() });
