@@ -17,5 +17,6 @@ import { workerCommand } from './worker.ts';
 import { mergeCommand } from './merge.ts';
 import { bankCommand } from './bank.ts';
 import { scoreHanCommand } from './score-han.ts';
+import { losoCommand } from './loso.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand];
