@@ -14,10 +14,11 @@ import { makeManifest } from '../corpus/manifest.ts';
 import { synthesiseToneClip } from '../corpus/synthetic-tones.ts';
 import type { ClipRecord, PartRecord, Split } from '../corpus/types.ts';
 import { runLoso, type LosoFoldEvent } from './loso-node.ts';
+import type { HanConfig } from './model.ts';
 
 let root = '';
 const SF = 'sf:FluidR3Mono_GM';
-const TINY_HAN = { filters: [4, 8, 8, 8], dense: 16 } as const;
+const TINY_HAN: Partial<HanConfig> = { filters: [4, 8, 8, 8], dense: 16 };
 
 /** cel/flu/pia clips; the lead alternates between a library and the SoundFont bank; libB also accompanies. */
 async function sourcedCorpus(dir: string): Promise<void> {
