@@ -29,6 +29,8 @@ export interface LosoOptions {
   corpusSeed?: number;
   sources?: string[];
   maxClips?: number;
+  /** Validation clips per class (default: maxClips). */
+  maxValidation?: number;
   withMulti?: boolean;
   settings?: Partial<FitSettings>;
   /** Architecture overrides (tests use small filters); the paper's by default. */
@@ -53,6 +55,7 @@ interface LosoRunKey {
   corpusContent: string;
   settings: FitSettings;
   maxClips: number | null;
+  maxValidation: number | null;
   withMulti: boolean;
   config: Partial<HanConfig>;
 }
@@ -99,9 +102,12 @@ export async function runLoso(o: LosoOptions, job: LosoJob = {}): Promise<LosoRu
   const corpusDir = await resolveCorpusDir(o.corpus, { seed: o.corpusSeed, signal: job.signal, onProgress: job.onProgress });
   const manifest = loadManifest(corpusDir);
   const identity = await corpusIdentity(manifest, path.basename(path.resolve(corpusDir)));
-  const folds = planLoso(manifest, { sources: o.sources, maxClips: o.maxClips, withMulti: o.withMulti });
+  const folds = planLoso(manifest, { sources: o.sources, maxClips: o.maxClips, maxValidation: o.maxValidation, withMulti: o.withMulti });
   const settings: FitSettings = { ...HAN_FIT, ...o.settings };
-  const run: LosoRunKey = { corpusContent: identity.contentId, settings, maxClips: o.maxClips ?? null, withMulti: o.withMulti === true, config: o.config ?? {} };
+  const run: LosoRunKey = {
+    corpusContent: identity.contentId, settings, maxClips: o.maxClips ?? null, maxValidation: o.maxValidation ?? o.maxClips ?? null,
+    withMulti: o.withMulti === true, config: o.config ?? {},
+  };
   const classes = [...manifest.classes];
   const records = new Map(manifest.clips.map((c) => [c.id, c]));
   const mels = new Map<string, MelClipLabelled>();
@@ -201,7 +207,8 @@ export function losoMarkdown(r: LosoRun): string {
     `# Leave-one-source-out: Han CNN on ${r.corpusId}`,
     '',
     `Settings: ${s.epochs} epochs at most (patience ${s.patience}), batch ${s.batchSize}, lr ${s.learningRate}, seed ${s.seed}` +
-      `${r.run.maxClips !== null ? `, at most ${r.run.maxClips} training and validation clips per class` : ''}` +
+      `${r.run.maxClips !== null ? `, at most ${r.run.maxClips} training clips per class` : ''}` +
+      `${r.run.maxValidation !== null ? `, at most ${r.run.maxValidation} validation clips per class` : ''}` +
       `${r.run.withMulti ? ', multi-label set trained on' : ''}.`,
     `Folds: ${r.folds.length}; clips led by several sources (scored in no fold): ${r.mixedClips}; ` +
       `fold time ${r.foldSeconds.toFixed(0)} s in all (this invocation ${r.wallSeconds.toFixed(0)} s wall).`,

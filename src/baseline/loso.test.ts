@@ -78,6 +78,10 @@ describe('planLoso', () => {
   it('caps training and validation clips per class with an even spread; with withMulti, trains on multi clips not using the source', () => {
     const [flu] = planLoso(manifest, { sources: ['tjflute'], maxClips: 1 });
     expect(flu.train).toEqual(['t1', 't4']);
+    expect(flu.validation).toEqual(['v1', 'v2']);
+    const [big] = planLoso(manifest, { sources: ['tjflute'], maxClips: 1, maxValidation: 5 });
+    expect(big.validation).toEqual(['v1', 'v2']);
+    expect(planLoso(manifest, { sources: ['sf:FluidR3Mono_GM'], maxClips: 5, maxValidation: 1 })[0].train).toEqual(['t3', 't5']);
     const [withMulti] = planLoso(manifest, { sources: ['bigcat'], withMulti: true });
     expect(withMulti.train).toEqual(['t2', 't4', 't5', 'm2']);
   });
@@ -88,6 +92,7 @@ describe('planLoso', () => {
     expect(() => planLoso(acc, { sources: ['tjorgan'] })).toThrow(/leads no clip/);
     expect(() => planLoso(manifest, { sources: ['bigcat', 'bigcat'] })).toThrow(/named twice/);
     expect(() => planLoso(manifest, { maxClips: 0 })).toThrow(/--max-clips/);
+    expect(() => planLoso(manifest, { maxValidation: 1.5 })).toThrow(/--max-validation must be a whole number/);
     const bare = makeManifest('irmas', [{ id: 'a', file: 'a.wav', split: 'train', labels: ['pia'], duration: 3, sampleRate: 16000 }], []);
     expect(() => planLoso(bare)).toThrow(/names the sources of its parts/);
   });

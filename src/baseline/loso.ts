@@ -49,8 +49,10 @@ export interface LosoFold {
 export interface LosoPlanOptions {
   /** Sources to leave out (default: every source that leads at least one clip). */
   sources?: readonly string[];
-  /** At most this many training and validation clips per class in each fold (an even spread). */
+  /** At most this many training clips per class in each fold (an even spread). */
   maxClips?: number;
+  /** At most this many validation clips per class in each fold (default: maxClips). */
+  maxValidation?: number;
   /** Train on the multi-label training set too (its clips that use the source are still left out, and scored when led by it). */
   withMulti?: boolean;
 }
@@ -105,8 +107,8 @@ function checksumOfIds(ids: readonly string[]): string {
 
 /** The folds of a LOSO run, one per source, in the order asked (or by name). */
 export function planLoso(manifest: CorpusManifest, opts: LosoPlanOptions = {}): LosoFold[] {
-  if (opts.maxClips !== undefined && !(Number.isInteger(opts.maxClips) && opts.maxClips >= 1)) {
-    throw new LabError(`loso: --max-clips must be a whole number of clips per class, at least 1 (got ${opts.maxClips})`);
+  for (const [flag, v] of [['--max-clips', opts.maxClips], ['--max-validation', opts.maxValidation]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new LabError(`loso: ${flag} must be a whole number of clips per class, at least 1 (got ${v})`);
   }
   const counts = sourceCounts(manifest);
   const known = new Map(counts.map((c) => [c.source, c]));
@@ -124,7 +126,7 @@ export function planLoso(manifest: CorpusManifest, opts: LosoPlanOptions = {}): 
   return sources.map((source) => {
     const keep = (c: ClipRecord) => !sourcesUsed(c).includes(source);
     const train = capPerClass(trainPool.filter(keep), opts.maxClips).map((c) => c.id);
-    const validation = capPerClass(valPool.filter(keep), opts.maxClips).map((c) => c.id);
+    const validation = capPerClass(valPool.filter(keep), opts.maxValidation ?? opts.maxClips).map((c) => c.id);
     // A clip led by the source uses it, so no scored clip is among the fold's training clips.
     const scoredClips = manifest.clips.filter((c) => leadingSource(c) === source);
     const scoredBy = zeroGroups();

@@ -10,11 +10,12 @@ export const losoCommand: Command = {
   name: 'loso',
   summary: 'Leave-one-source-out: per sound source, a Han CNN trained without it, scored on its clips',
   usage:
-    'npx diffpir loso --corpus <dir|tiny|small|full> --out <dir> [--sources a,b,...] [--epochs 50] [--max-clips N]\n' +
+    'npx diffpir loso --corpus <dir|tiny|small|full> --out <dir> [--sources a,b,...] [--epochs 50] [--max-clips N] [--max-validation N]\n' +
     '    [--seed 1] [--patience 5] [--batch 128] [--lr 0.001] [--corpus-seed 1] [--with-multi] [--backend wasm|cpu] [--json]\n' +
     '  --sources    sources to leave out, as the manifest names them (a library id such as tjflute, or sf:<bank>);\n' +
     '               default: every source that leads a clip\n' +
-    '  --max-clips  at most N training and validation clips per class in each fold\n' +
+    '  --max-clips  at most N training clips per class in each fold (an even spread); --max-validation: validation\n' +
+    '               clips per class (default: --max-clips)\n' +
     '  --out        one file per finished fold (folds/), loso.json and loso.md; a re-run keeps finished folds',
   async run(args) {
     const corpus = args.requireStr('corpus');
@@ -32,7 +33,7 @@ export const losoCommand: Command = {
     };
     console.error(`loso: ${backend.name} backend; corpus ${corpus}`);
     let lastStage = '';
-    const r = await runLoso({ corpus, out, sources, maxClips: args.num('max-clips'), withMulti: args.bool('with-multi'), corpusSeed: args.num('corpus-seed'), settings }, {
+    const r = await runLoso({ corpus, out, sources, maxClips: args.num('max-clips'), maxValidation: args.num('max-validation'), withMulti: args.bool('with-multi'), corpusSeed: args.num('corpus-seed'), settings }, {
       onProgress: (p) => {
         if (p.stage !== lastStage || p.done === p.total) console.error(`  ${p.stage}: ${p.done}/${p.total}`);
         lastStage = p.stage;
