@@ -71,7 +71,8 @@ describe('runLoso', () => {
     for (const s of ['libA', 'libT', 'libU']) expect(existsSync(path.join(out, 'folds', `${s}.json`))).toBe(true);
     const md = await readFile(path.join(out, 'loso.md'), 'utf8');
     expect(md).toMatch(/^# Leave-one-source-out: Han CNN on rendered-corpus-[0-9a-f]{12}/);
-    expect(md).toContain('| libA | 8 / 3 (4 / 3) | 7 (4+3+0+0) |');
+    expect(md).toMatch(/\| libA \| 8 \/ 3 \(4 \/ 3\) \| \d\.\d{3} \| 7 \(4\+3\+0\+0\) \|/);
+    expect(a.validationF1!.micro).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(await readFile(path.join(out, 'loso.json'), 'utf8')).folds).toHaveLength(3);
 
     const again: LosoFoldEvent[] = [];

@@ -184,7 +184,8 @@ export async function runLoso(o: LosoOptions, job: LosoJob = {}): Promise<LosoRu
     const support = Object.fromEntries(score.report.classes.filter((c) => c.support > 0).map((c) => [c.code, c.support]));
     return {
       source: fold.source, trainClips: fold.train.length, validationClips: fold.validation.length, excluded: fold.excluded,
-      scoredBy: fold.scoredBy, support, report: score.report, threshold: [...shared.model.meta.threshold.values],
+      scoredBy: fold.scoredBy, support, report: score.report,
+      validationF1: { micro: m.validation.microF1, macro: m.validation.macroF1 }, threshold: [...shared.model.meta.threshold.values],
       epochs, bestEpoch, trainSeconds, seconds: (performance.now() - started) / 1000,
       ...(shared.source !== fold.source ? { sharedModelWith: shared.source } : {}),
     };

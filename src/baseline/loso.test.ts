@@ -112,6 +112,7 @@ describe('losoTable', () => {
     };
     const lines = losoTable([r]).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('| bigcat | 3 / 1 (2 / 1) | 2 (1+1+0+0) | 0.400 | 0.250 | cel 0.500 (2) |');
+    expect(lines[2]).toBe('| bigcat | 3 / 1 (2 / 1) | – | 2 (1+1+0+0) | 0.400 | 0.250 | cel 0.500 (2) |');
+    expect(losoTable([{ ...r, validationF1: { micro: 0.61, macro: 0.5 } }]).split('\n')[2]).toContain('| 3 / 1 (2 / 1) | 0.610 | 2 (1+1+0+0) |');
   });
 });
