@@ -1,5 +1,6 @@
 // Public surface of the baseline: the Han et al. (2017) CNN, its training and scoring.
-// Browser-safe; Node helpers (corpus log-mels, model folders, the train-baseline run) are in ./node.ts.
+// Browser-safe; Node helpers (corpus log-mels, model folders, the train-baseline run) are in ./node.ts,
+// the leave-one-source-out run in ./loso-node.ts.
 export { HAN_CONFIG, hanDecls, hanForward, hanParamCount, type HanConfig } from './model.ts';
 export { HanModel, type HanFraming, type HanMeta } from './han.ts';
 export { HAN_FIT, trainHan, type TrainHanRequest } from './train.ts';
@@ -15,3 +16,7 @@ export {
   EVAL_HOP_FRAMES, HOP_SECONDS, TRAIN_HOP_FRAMES, melStats, windowPicks, windowSource,
   type MelClipLabelled, type WindowPick,
 } from './windows.ts';
+export {
+  LOSO_GROUPS, leadingSource, losoGroup, losoTable, mixedClips, planLoso, sourceCounts, sourcesUsed,
+  type LosoFold, type LosoFoldResult, type LosoGroup, type LosoPlanOptions, type SourceCounts,
+} from './loso.ts';

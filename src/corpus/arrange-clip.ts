@@ -22,7 +22,7 @@ export interface ClipSpec {
   labels: IrmasClass[];
   duration: number;
   seed: number;
-  /** 1: SoundFont recipe (every part from `bank`); 2: recorded recipe (sources per part, room, mic). */
+  /** 1: SoundFont recipe (every part from `bank`); 2: recorded recipe (sources per part, room, mic); 3: 2 plus a codec stage on some clips. */
   recipe?: number;
   /** Recipe 2: the source of each labelled part, in label order (see sources.ts). */
   sources?: string[];

@@ -2,11 +2,14 @@
 // its planned source, accompaniment classes from a source of the same split role, bass and
 // drums from the clip's SoundFont bank; strings and voices are sometimes doubled (detuned,
 // delayed copies); the clip gets a room, a microphone chain and a wider loudness range.
-// Uses its own seeded generator, so the arrangement itself is the same as in recipe 1.
+// Uses its own seeded generator, so the arrangement itself is the same as in recipe 1. Recipe 3
+// adds a lossy-codec round trip to some clips, drawn from a third stream (render-codec.ts), so
+// recipe-3 clips without one render exactly as in recipe 2.
 import type { ClipSpec } from './arrange-clip.ts';
 import type { ClipPlan } from './arrange-types.ts';
 import { isIrmasClass } from './classes.ts';
 import { deriveSeed, Rng } from './prng.ts';
+import { planCodec } from './render-codec.ts';
 import { planMic } from './render-mic.ts';
 import { planRoom } from './render-room.ts';
 import { roleOfSplit, sourcePools, type SourcePools } from './sources.ts';
@@ -32,5 +35,7 @@ export function dressForRecording(plan: ClipPlan, spec: ClipSpec): ClipPlan {
     }
     return q;
   });
-  return { ...plan, recipe: 2, parts, room: planRoom(rng), mic: planMic(rng), mixDbfs: -rng.range(14, 30) };
+  const recipe = spec.recipe ?? 2;
+  const codec = recipe >= 3 ? planCodec(spec.seed) : undefined;
+  return { ...plan, recipe, parts, room: planRoom(rng), mic: planMic(rng), mixDbfs: -rng.range(14, 30), ...(codec ? { codec } : {}) };
 }

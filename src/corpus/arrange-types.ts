@@ -2,6 +2,7 @@
 // Times are seconds from the start of the clip; negative times fall in the pre-roll, which is
 // rendered (so notes and reverb are already sounding) and then cut off.
 import type { IrmasClass } from './classes.ts';
+import type { CodecPlan } from './render-codec.ts';
 import type { MicPlan } from './render-mic.ts';
 import type { RoomPlan } from './render-room.ts';
 import type { BankName, PartRole, Split } from './types.ts';
@@ -59,10 +60,12 @@ export interface ClipPlan {
   mixDbfs: number;
   effects: EffectsPlan;
   parts: PartPlan[];
-  /** Recipe 2 (recorded): room and recording chain; absent in the SoundFont recipe. */
+  /** Recipe 2 and 3 (recorded): room and recording chain; absent in the SoundFont recipe. */
   recipe?: number;
   room?: RoomPlan;
   mic?: MicPlan;
+  /** Recipe 3, some clips: a lossy-codec round trip after everything else (render-codec.ts). */
+  codec?: CodecPlan;
   /** Musical facts for the manifest (tempo, key, mode, meter, style). */
   meta: Record<string, string | number>;
 }

@@ -11,6 +11,7 @@ export { PRESETS, TEST_LABEL_SHARES, getPreset, planCorpus, arrangeSpec, summari
 export type { ClipSpec } from './arrange-clip.ts';
 export type { ClipPlan, PartPlan } from './arrange-types.ts';
 export { renderClip, SYNTH_RATE, type RenderedClip, type RenderedPart, type RenderOptions } from './render.ts';
+export { applyCodec, planCodec, CODEC_SHARE, type CodecName, type CodecPlan, type CodecRecord } from './render-codec.ts';
 export {
   renderCorpusCore, localRenderer, clipFile,
   type ClipRenderer, type CorpusSink, type RenderCorpusCoreOptions, type RenderCorpusResult, type WavEncoding,

@@ -52,7 +52,7 @@ export async function renderCorpus(preset: string | Preset, opts: RenderCorpusOp
   const out = path.resolve(opts.out);
   const specs = planCorpus(p, seed).filter((s) => !opts.only || opts.only(s.id));
   for (const name of new Set(specs.map((s) => s.bank))) requireBankFile(name, opts.bankDir); // fail early, naming the path
-  if (p.recipe === 2) loadSampleBankNode(opts.sampleBankDir); // likewise for the recorded bank
+  if (p.recipe >= 2) loadSampleBankNode(opts.sampleBankDir); // likewise for the recorded bank
   mkdirSync(out, { recursive: true });
   let previous: CorpusManifest | undefined;
   if (existsSync(manifestPath(out))) {

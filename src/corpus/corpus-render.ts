@@ -12,6 +12,7 @@ import { makeManifest } from './manifest.ts';
 import { arrangeSpec, type Preset } from './plan.ts';
 import { hashString } from './prng.ts';
 import { renderClip, sourcesNeeded, type ClipSources } from './render.ts';
+import { applyCodec, type CodecRecord } from './render-codec.ts';
 import type { ClipPlan } from './arrange-types.ts';
 import type { LoadedSampleBank } from './samples/bank-load.ts';
 import { LabError } from '../common/errors.ts';
@@ -26,8 +27,8 @@ export interface CorpusSink {
 
 export type WavEncoding = 'pcm16' | 'float32';
 
-/** Renders one clip to wav bytes (locally, or in a worker). */
-export type ClipRenderer = (spec: ClipSpec) => Promise<{ bytes: Uint8Array; parts: PartRecord[] }>;
+/** Renders one clip to wav bytes (locally, or in a worker), with its part records and codec stage. */
+export type ClipRenderer = (spec: ClipSpec) => Promise<{ bytes: Uint8Array; parts: PartRecord[]; codec?: CodecRecord }>;
 
 /** Where a renderer gets its sounds: SoundFont banks by name, and (recorded recipe) the packed sample bank. */
 export interface SoundLoaders {
@@ -53,7 +54,10 @@ export function localRenderer(load: ((name: BankName) => Promise<LoadedBank>) | 
     const plan = arrangeSpec(spec);
     const r = renderClip(plan, await loadClipSources(plan, loaders));
     const parts = r.parts.map(({ measuredDb: _m, signal: _s, ...rest }) => rest);
-    return { bytes: encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding }), parts };
+    if (!plan.codec) return { bytes: encodeWav(r.samples, CORPUS_SAMPLE_RATE, { encoding }), parts };
+    // Recipe 3: the finished clip through a lossy codec and back (its last stage).
+    const coded = await applyCodec(r.samples, plan.codec, CORPUS_SAMPLE_RATE, spec.id);
+    return { bytes: encodeWav(coded.samples, CORPUS_SAMPLE_RATE, { encoding }), parts, codec: coded.record };
   };
 }
 
@@ -111,11 +115,11 @@ export async function renderCorpusCore(specs: ClipSpec[], opts: RenderCorpusCore
         return;
       }
     }
-    const { bytes, parts } = await opts.renderer(spec);
+    const { bytes, parts, codec } = await opts.renderer(spec);
     await opts.sink.write(clipFile(spec), bytes);
     results[i] = {
       id: spec.id, file: clipFile(spec), split: spec.split, labels: spec.labels.slice(), duration: spec.duration,
-      sampleRate: CORPUS_SAMPLE_RATE, bank: spec.bank, parts, checksum: checksumBytes(bytes), planHash, meta: plan.meta,
+      sampleRate: CORPUS_SAMPLE_RATE, bank: spec.bank, parts, ...(codec ? { codec } : {}), checksum: checksumBytes(bytes), planHash, meta: plan.meta,
     };
     stats.rendered++;
     stats.audioSeconds += spec.duration;

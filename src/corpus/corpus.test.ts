@@ -22,7 +22,7 @@ describe('renderCorpus', () => {
     expect(r.rendered).toBe(3);
     expect(progress).toEqual([1, 2, 3]);
     const m = loadManifest(dir);
-    expect(m).toMatchObject({ format: 'diffpir-corpus', source: 'rendered', preset: 'tiny', seed: 3, version: 2 });
+    expect(m).toMatchObject({ format: 'diffpir-corpus', source: 'rendered', preset: 'tiny', seed: 3, version: 3 });
     expect(m.clips.map((c) => c.id)).toEqual(['train-gac-0001', 'validation-org-0001', 'test-0003']);
     expect(clipsOf(m, 'validation')).toHaveLength(1);
     expect(countManifest(m).clips).toEqual({ train: 1, validation: 1, test: 1 });

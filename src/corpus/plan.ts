@@ -20,16 +20,23 @@ export interface Preset {
   trainDuration: number;
   /** Test clip length range, seconds (IRMAS: 5-20; here 5-10). */
   testDuration: [number, number];
-  /** 1: SoundFont banks only (the first corpus); 2: recorded sample libraries, rooms and microphones. */
-  recipe: 1 | 2;
+  /**
+   * 1: SoundFont banks only (the first corpus); 2: recorded sample libraries, rooms and microphones;
+   * 3: recipe 2 plus a lossy-codec round trip on about a fifth of the clips (render-codec.ts).
+   */
+  recipe: 1 | 2 | 3;
   /** OpenPIR-like multi-label training clips (1-3 predominant classes, 5-10 s), tagged meta.set = "multi". */
   multiTrain?: number;
 }
 
 export const PRESETS = {
-  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 6 },
-  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 120 },
-  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 1200 },
+  tiny: { name: 'tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 3, multiTrain: 6 },
+  small: { name: 'small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 3, multiTrain: 120 },
+  full: { name: 'full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 3, multiTrain: 1200 },
+  // Recipe 2 (no codec stage): the corpus the models trained before recipe 3 saw (han-cnn-recorded), byte for byte.
+  'r2-tiny': { name: 'r2-tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 6 },
+  'r2-small': { name: 'r2-small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 120 },
+  'r2-full': { name: 'r2-full', trainPerClass: 400, validationPerClass: 100, testClips: 600, trainDuration: 3, testDuration: [5, 10], recipe: 2, multiTrain: 1200 },
   // The first corpus (SoundFont banks only), kept so the models trained on it can be reproduced.
   'sf-tiny': { name: 'sf-tiny', trainPerClass: 3, validationPerClass: 1, testClips: 8, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
   'sf-small': { name: 'sf-small', trainPerClass: 60, validationPerClass: 15, testClips: 150, trainDuration: 3, testDuration: [5, 10], recipe: 1 },
@@ -67,7 +74,7 @@ function testLabelSets(rng: Rng, count: number): IrmasClass[][] {
 export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new LabError(`corpus seed must be an integer in 0..4294967295, got ${seed}`);
   const specs: ClipSpec[] = [];
-  const recorded = preset.recipe === 2;
+  const recorded = preset.recipe >= 2;
   const pools = recorded ? sourcePools() : undefined;
   const perClass = (split: Split, count: number) => {
     IRMAS_CLASSES.forEach((cls, ci) => {
@@ -78,7 +85,7 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
         if (pools) {
           const pool = pools.train[cls];
           // Validation clips start half a rotation on, so both splits see every source.
-          Object.assign(spec, { recipe: 2, sources: [pool[(i + (split === 'validation' ? pool.length >> 1 : 0)) % pool.length]] });
+          Object.assign(spec, { recipe: preset.recipe, sources: [pool[(i + (split === 'validation' ? pool.length >> 1 : 0)) % pool.length]] });
         }
         specs.push(spec);
       }
@@ -100,7 +107,7 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
         turn.set(c, k + 1);
         return pools.train[c][(k * 3 + i) % pools.train[c].length];
       });
-      specs.push({ id, split: 'train', multi: true, bank: TRAIN_BANKS[i % TRAIN_BANKS.length], labels, duration, seed: deriveSeed(seed, id, labels.join('+')), recipe: 2, sources });
+      specs.push({ id, split: 'train', multi: true, bank: TRAIN_BANKS[i % TRAIN_BANKS.length], labels, duration, seed: deriveSeed(seed, id, labels.join('+')), recipe: preset.recipe, sources });
     });
   }
   const used = new Map<IrmasClass, number>();
@@ -114,7 +121,7 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
         used.set(c, k + 1);
         return pools.test[c][k % pools.test[c].length];
       });
-      Object.assign(spec, { recipe: 2, sources });
+      Object.assign(spec, { recipe: preset.recipe, sources });
     }
     specs.push(spec);
   });
@@ -123,7 +130,7 @@ export function planCorpus(preset: Preset, seed: number): ClipSpec[] {
 
 export function arrangeSpec(spec: ClipSpec): ClipPlan {
   const plan = arrangeClip(spec);
-  return spec.recipe === 2 ? dressForRecording(plan, spec) : plan;
+  return (spec.recipe ?? 1) >= 2 ? dressForRecording(plan, spec) : plan;
 }
 
 export interface PlanSummary {

@@ -3,9 +3,10 @@
 import { Worker } from 'node:worker_threads';
 import { LabError } from '../common/errors.ts';
 import type { ClipRenderer, WavEncoding } from './corpus-render.ts';
+import type { CodecRecord } from './render-codec.ts';
 import type { PartRecord } from './types.ts';
 
-type Answer = { job: number; bytes: Uint8Array; parts: PartRecord[] } | { job: number; error: string; lab: boolean };
+type Answer = { job: number; bytes: Uint8Array; parts: PartRecord[]; codec?: CodecRecord } | { job: number; error: string; lab: boolean };
 
 export interface RenderPool {
   renderer: ClipRenderer;
@@ -48,7 +49,7 @@ export function createRenderPool(size: number, opts: { encoding?: WavEncoding; b
       else queue.push(start);
     }).then((a) => {
       if ('error' in a) throw a.lab ? new LabError(a.error) : new Error(a.error);
-      return { bytes: a.bytes, parts: a.parts };
+      return { bytes: a.bytes, parts: a.parts, ...(a.codec ? { codec: a.codec } : {}) };
     });
   return {
     renderer,

@@ -97,7 +97,7 @@ export function renderClip(plan: ClipPlan, playFrom: LoadedBank | ClipSources, o
     if (!b) throw new LabError(`clip ${plan.id}: sound bank ${name} was not loaded`);
     return b;
   };
-  const recorded = plan.recipe === 2;
+  const recorded = (plan.recipe ?? 1) >= 2;
   const out = CORPUS_SAMPLE_RATE;
   const nSynth = 2 * Math.round((plan.preroll + plan.duration) * out);
   const n = nSynth / 2;

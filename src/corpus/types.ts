@@ -2,6 +2,7 @@
 // and (for rendered clips) how it was made. Rendered and imported corpora share this format,
 // so the features and probe code iterate clips the same way whatever their source.
 import type { IrmasClass } from './classes.ts';
+import type { CodecRecord } from './render-codec.ts';
 
 export type Split = 'train' | 'validation' | 'test';
 export const SPLITS: readonly Split[] = ['train', 'validation', 'test'];
@@ -50,6 +51,8 @@ export interface ClipRecord {
   checksum?: string;
   /** Hash of the clip's arrangement (rendered clips only): a changed recipe re-renders on resume. */
   planHash?: string;
+  /** Recipe 3: the lossy codec the finished clip went through (absent: none). */
+  codec?: CodecRecord;
   /** Free-form facts kept from the source (tempo, key, genre, ...). */
   meta?: Record<string, string | number>;
 }
@@ -77,8 +80,9 @@ export interface CorpusManifest {
 }
 
 /** Bumped whenever the renderer or the arrangement recipe changes what audio a seed gives. A
- * manifest's version is its preset's recipe (1: SoundFont, 2: recorded); this is the newest. */
-export const CORPUS_VERSION = 2;
+ * manifest's version is its preset's recipe (1: SoundFont, 2: recorded, 3: recorded with a codec
+ * stage on some clips); this is the newest. */
+export const CORPUS_VERSION = 3;
 
 /** Output sample rate of every rendered clip. */
 export const CORPUS_SAMPLE_RATE = 16000;

@@ -28,7 +28,10 @@ describe('diffpir corpus', () => {
     expect(r.stdout).toMatch(/of which 120 are OpenPIR-like multi-label clips/);
     expect(cli('--plan', 'sf-small').stdout).toMatch(/^train\s+(60\s+){11}660/m);
     expect(r.stdout).toMatch(/labels per test clip: 1\.71/);
-  }, 60_000);
+    expect(r.stdout).toMatch(/recipe 3, recorded, codec stage on some clips\)\n/);
+    expect(r.stdout).toContain('codec stage: 220 clips (126 MP3, 94 Ogg Vorbis)');
+    expect(cli('--plan', 'r2-small').stdout).not.toContain('codec stage');
+  }, 90_000);
 
   it('imports an IRMAS folder into a manifest', () => {
     const irmas = path.join(dir, 'irmas/cel');

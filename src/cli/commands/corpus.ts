@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 import { LabError } from '../../common/errors.ts';
 import type { Progress } from '../../common/progress.ts';
 import {
-  DEFAULT_SEED, IRMAS_CLASSES, SPLITS, countManifest, getPreset, importIrmas, importOpenPir, loadManifest, planCorpus,
+  DEFAULT_SEED, IRMAS_CLASSES, SPLITS, arrangeSpec, countManifest, getPreset, importIrmas, importOpenPir, loadManifest, planCorpus,
   renderCorpus, saveManifest, summarisePlan, type CorpusManifest, type Split,
 } from '../../corpus/index.ts';
 
@@ -59,10 +59,12 @@ export const corpusCommand: Command = {
       const preset = getPreset(args.requireStr('plan'));
       const specs = planCorpus(preset, args.num('seed', DEFAULT_SEED)!);
       const s = summarisePlan(specs);
-      console.log(`preset ${preset.name}: ${s.clips.train + s.clips.validation + s.clips.test} clips (recipe ${preset.recipe === 2 ? '2, recorded' : '1, SoundFont'})`);
+      console.log(`preset ${preset.name}: ${s.clips.train + s.clips.validation + s.clips.test} clips (recipe ${preset.recipe === 3 ? '3, recorded, codec stage on some clips' : preset.recipe === 2 ? '2, recorded' : '1, SoundFont'})`);
       console.log(table(s.perClass, s.clips, s.seconds));
       const multi = specs.filter((c) => c.multi).length;
       if (multi > 0) console.log(`train: of which ${multi} are OpenPIR-like multi-label clips (meta.set "multi"; used for training only with --with-multi)`);
+      const coded = specs.map((c) => arrangeSpec(c).codec).filter((c) => c !== undefined);
+      if (coded.length > 0) console.log(`codec stage: ${coded.length} clips (${coded.filter((c) => c.codec === 'mp3').length} MP3, ${coded.filter((c) => c.codec === 'ogg-vorbis').length} Ogg Vorbis)`);
       console.log(`labels per test clip: ${s.labelsPerTestClip.toFixed(2)}`);
       return;
     }

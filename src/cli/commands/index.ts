@@ -19,5 +19,6 @@ import { bankCommand } from './bank.ts';
 import { scoreHanCommand } from './score-han.ts';
 import { scoreCommand } from './score.ts';
 import { calibrateCommand } from './calibrate.ts';
+import { losoCommand } from './loso.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, scoreCommand, calibrateCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand];

@@ -32,6 +32,7 @@ export async function buildTestPage(name: string, plugins: PluginOption[] = []):
     logLevel: 'warn',
     plugins,
     build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: path.join(PAGES, `${name}.html`) } },
+    worker: { format: 'es' }, // as the app's workers (vite.config.ts)
   });
   return outDir;
 }

@@ -1,53 +1,35 @@
 // Test-only entry for recorded-render.html: opens the packed recorded bank and the SoundFont
 // banks from the page's own origin, renders the clips named in ?ids= with the app's own corpus
-// code, and publishes each clip's WAV checksum on window (compared with Node's in the spec).
-import { arrangeSpec, getPreset, planCorpus } from '../../../src/corpus/plan.ts';
-import { loadBank } from '../../../src/corpus/bank.ts';
-import { BANKS } from '../../../src/corpus/bank.ts';
-import { localRenderer } from '../../../src/corpus/corpus-render.ts';
-import { checksumBytes } from '../../../src/corpus/checksum.ts';
-import { openSampleBank } from '../../../src/corpus/samples/bank-load.ts';
-import type { BankName } from '../../../src/corpus/types.ts';
+// code, and publishes each clip's WAV checksum on window (compared with Node's in the spec). The
+// clips named in ?worker= are rendered again in a module worker (published as recordedWorker).
+import { renderChecksums } from './recorded-render-core.ts';
 
-const fetchBytes = async (url: string) => {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return new Uint8Array(await r.arrayBuffer());
-};
+type Answer = { checksums?: Record<string, string>; error?: string };
 
-async function run(): Promise<Record<string, string>> {
-  const ids = new URLSearchParams(location.search).get('ids')!.split(',');
-  const specs = planCorpus(getPreset('small'), 1).filter((s) => ids.includes(s.id));
-  const index = new TextDecoder().decode(await fetchBytes('bank/bank.json'));
-  const sampleBank = openSampleBank(index, (f) => { console.log(`fetching ${f}`); return fetchBytes(`bank/${f}`); });
-  const render = localRenderer({
-    loadBank: async (name: BankName) => {
-      const t0 = performance.now();
-      const b = await loadBank(name, await fetchBytes(`sf/${BANKS[name].file}`));
-      console.log(`loaded ${name} in ${(performance.now() - t0).toFixed(0)} ms`);
-      return b;
-    },
-    sampleBank: async () => ({
-      ...sampleBank,
-      instrument: async (id: string) => {
-        const t0 = performance.now();
-        const inst = await sampleBank.instrument(id);
-        console.log(`decoded ${id} in ${(performance.now() - t0).toFixed(0)} ms`);
-        return inst;
-      },
-    }),
+function inWorker(ids: string[], base: string): Promise<Record<string, string>> {
+  const w = new Worker(new URL('./recorded-render-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    w.onmessage = (e: MessageEvent<Answer>) => {
+      w.terminate();
+      if (e.data.error) reject(new Error(e.data.error));
+      else resolve(e.data.checksums!);
+    };
+    w.onerror = (e) => reject(new Error(`worker: ${e.message}`));
+    w.postMessage({ ids, base });
   });
-  const out: Record<string, string> = {};
-  for (const s of specs) {
-    const t0 = performance.now();
-    arrangeSpec(s);
-    out[s.id] = checksumBytes((await render(s)).bytes);
-    console.log(`rendered ${s.id} in ${(performance.now() - t0).toFixed(0)} ms`);
-  }
-  return out;
 }
 
-run().then(
-  (r) => { (window as unknown as { recorded: unknown }).recorded = r; },
-  (e) => { (window as unknown as { recorded: unknown }).recorded = { error: String(e?.stack ?? e) }; },
-);
+async function run(): Promise<void> {
+  const q = new URLSearchParams(location.search);
+  const base = new URL('.', location.href).href;
+  const w = window as unknown as { recorded?: unknown; recordedWorker?: unknown };
+  w.recorded = await renderChecksums(q.get('ids')!.split(','), base, 'page');
+  const workerIds = q.get('worker')?.split(',').filter(Boolean) ?? [];
+  w.recordedWorker = workerIds.length ? await inWorker(workerIds, base) : {};
+}
+
+run().catch((e) => {
+  const w = window as unknown as { recorded?: unknown; recordedWorker?: unknown };
+  w.recorded = { error: String(e?.stack ?? e) };
+  w.recordedWorker = { error: String(e?.stack ?? e) };
+});

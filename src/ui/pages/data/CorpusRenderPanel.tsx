@@ -39,7 +39,8 @@ export function CorpusRenderPanel() {
       <h2 id="render-heading">The built-in corpus</h2>
       <p className="hint">
         IRMAS-like clips rendered here from recorded instrument sample libraries and SoundFont banks, played in seeded rooms
-        through varied microphones; test clips use only libraries and banks that training never hears (credits below). Stored
+        through varied microphones, a fifth of them then through a lossy codec (MP3 or Ogg Vorbis); test clips use only
+        libraries and banks that training never hears (credits below). Stored
         in this browser clip by clip. The first visit makes the <strong>tiny</strong> set (58 clips, seconds);
         the bigger presets are made only when you ask.
       </p>
