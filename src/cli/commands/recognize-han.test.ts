@@ -1,5 +1,6 @@
 // `diffpir recognize --han`: the shipped Han CNN (models/han-cnn-small) on a synthetic wav gives
-// the same JSON as recognizeHan and the probe's text layout; one-line errors for a missing or
+// the same JSON as recognizeHan and the probe's text layout (--uncalibrated: the model's own global
+// threshold; by default the shipped calibration.json's per-class thresholds); one-line errors for a missing or
 // wrong folder and for --han with --probe.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ describe('diffpir recognize --han', () => {
   });
 
   it('prints the recognize JSON for the Han CNN', async () => {
-    const r = await run(['recognize', wav, '--han', HAN, '--json']);
+    const r = await run(['recognize', wav, '--han', HAN, '--json', '--uncalibrated']);
     expect(r.code, r.err).toBe(0);
     const res = JSON.parse(r.out) as RecognitionResult;
     expect(res.probe).toBe(HAN);
@@ -39,8 +40,16 @@ describe('diffpir recognize --han', () => {
     expect(Object.keys(res.windows[0].probabilities)).toHaveLength(11);
   });
 
+  it('applies the shipped calibration.json: per-class thresholds', async () => {
+    const r = await run(['recognize', wav, '--han', HAN, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const res = JSON.parse(r.out) as RecognitionResult;
+    expect(typeof res.threshold).toBe('object');
+    expect(Object.keys(res.threshold as Record<string, number>)).toHaveLength(11);
+  });
+
   it('prints the text layout of recognize', async () => {
-    const r = await run(['recognize', wav, '--han', HAN]);
+    const r = await run(['recognize', wav, '--han', HAN, '--uncalibrated']);
     expect(r.code, r.err).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe(`${wav}: 1.80 s, 3 windows; model han-cnn (log-mel); probe ${HAN}; threshold 0.83`);

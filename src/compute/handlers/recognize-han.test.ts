@@ -2,6 +2,7 @@
 // same result as recognizeHan on the shipped folder (the CLI's pipeline), labelled with the folder
 // and its model.json figures; warm requests leak no tensors; a calibration.json fitted for the
 // weights is applied, a stale one refused; a missing or wrong folder is one clear LabError.
+import { loadCalibrationFor, modelIdentity } from '../../recognition/open-node.ts';
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -50,7 +51,10 @@ describe('recognizeHan request', () => {
     const han = await loadHanDir(path.join(REPO_ROOT, 'models/han-cnn-recorded'));
     try {
       const decoded = (await loadAudio16k(new Uint8Array(wavBytes(samples)), 'a.wav')).samples;
-      const direct = await recognizeHan(decoded, han, { hanName: 'han-cnn-recorded' });
+      const dir = path.join(REPO_ROOT, 'models/han-cnn-recorded');
+      const calibration = loadCalibrationFor(dir, modelIdentity(dir, 'han'));
+      expect(calibration).not.toBeNull(); // the shipped folder carries one
+      const direct = await recognizeHan(decoded, han, { hanName: 'han-cnn-recorded', calibration });
       const { fileName, backend, timings, warnings, han: label, ...core } = r;
       expect(core).toEqual(direct);
       expect(fileName).toBe('a.wav');
@@ -67,8 +71,8 @@ describe('recognizeHan request', () => {
     expect(progress.map((p) => p.stage)).toContain('loading the Han CNN');
     expect(progress.at(-1)).toMatchObject({ stage: 'Han CNN', done: 4, total: 4 });
     expect(fetched).toEqual(['model.json', 'weights.bin', 'calibration.json'].map((f) => `${appBase}models/han-cnn-recorded/${f}`));
-    expect(r.decision).toBe('model-rule');
-    expect(r.calibration).toBeNull();
+    expect(r.decision).toBe('calibrated');
+    expect(r.calibration).toMatchObject({ fittedOn: 'real-validation-v2' });
 
     // Warm: nothing fetched again, no tensor left behind.
     const before = tf.memory().numTensors;

@@ -8,7 +8,7 @@ import { encodeWav } from '../../audio/index.ts';
 import { loadAudio16k } from '../../audio/load.ts';
 import { REPO_ROOT, sine } from '../../audio/test-helpers.ts';
 import { loadHanDir } from '../../baseline/node.ts';
-import { modelIdentity } from '../../recognition/open-node.ts';
+import { modelIdentity, loadCalibrationFor } from '../../recognition/open-node.ts';
 import { hanRecognizer } from '../../recognition/recognizer.ts';
 import { scoreFolder } from '../../recognition/score-folder.ts';
 import type { HandlerContext } from '../handler.ts';
@@ -57,7 +57,7 @@ describe('scoreFolder request', () => {
     try {
       const direct = await scoreFolder(
         await Promise.all(files.map(async (f) => ({ name: f.name, labels: f.labels, samples16k: async () => (await loadAudio16k(f.bytes, f.name)).samples }))),
-        hanRecognizer(han, { name: 'han-cnn-recorded', identity: modelIdentity(dir, 'han') }),
+        hanRecognizer(han, { name: 'han-cnn-recorded', identity: modelIdentity(dir, 'han'), calibration: loadCalibrationFor(dir, modelIdentity(dir, 'han')) }),
       );
       expect(r.score).toEqual(direct);
     } finally {
