@@ -71,9 +71,11 @@ test('two files: both answers for each, labelled with their models; kept when co
   for (const name of ['low-a.wav', 'high-e.wav']) await expectBothAnswers(rec, name);
   await expect(page.getByTestId('recognize-queue')).toHaveCount(0);
   await expect(page.getByTestId('recognize-count')).toHaveText('2 files: 2 finished. Kept in this browser until you clear them.');
-  // Both confidence states are seen: the Han CNN is sure of these tones, the probe is not.
-  await expect(page.locator('[data-confidence="not-sure"]').first()).toBeVisible();
-  await expect(page.locator('[data-confidence="confident"]').first()).toBeVisible();
+  // Every answer (2 files x probe and Han CNN) shows its confidence state; both shipped models are calibrated.
+  const states = page.locator('[data-confidence]');
+  await expect(states).toHaveCount(4);
+  for (const s of await states.all()) expect(['confident', 'not-sure']).toContain(await s.getAttribute('data-confidence'));
+  await expect(page.getByText(/is calibrated on real-validation-v2/).first()).toBeVisible();
   await screenshot(page, 'recognize-side-by-side');
 
   // Away to Models and back with the keyboard: the answers are still there.
@@ -128,7 +130,7 @@ test('a calibration.json in the Han CNN folder: calibrated answer, per-class thr
   await page.route('**/models/han-cnn-recorded/calibration.json', (route) => route.fulfill({ json: cal }));
   await page.route('**/models/index.json', async (route) => {
     const index = (await (await route.fetch()).json()) as { models: { name: string; files: string[] }[] };
-    for (const m of index.models) if (m.name === 'han-cnn-recorded') m.files = [...m.files, 'calibration.json'].sort();
+    for (const m of index.models) if (m.name === 'han-cnn-recorded' && !m.files.includes('calibration.json')) m.files = [...m.files, 'calibration.json'].sort();
     await route.fulfill({ json: index });
   });
   const rec = await gotoRecognize(page);
@@ -140,8 +142,8 @@ test('a calibration.json in the Han CNN folder: calibrated answer, per-class thr
   await expectConfidence(block);
   await expect(block).toContainText('The Han CNN is calibrated on e2e-fixture (40 clips): each class has its own threshold on the calibrated probability');
   await expect(block.getByRole('columnheader', { name: 'calibrated probability' })).toBeVisible();
-  // The probe folder has no calibration.json (a web page comes back instead): raw probabilities.
-  await expect(rec.probeAnswer('calibrated.wav').getByTestId('probe-confidence')).toContainText('The probe has no calibration file');
+  // The shipped probe folder carries its own calibration.json (fitted on the real-recording tune part).
+  await expect(rec.probeAnswer('calibrated.wav').getByTestId('probe-confidence')).toContainText('The probe is calibrated on real-validation-v2');
   await screenshot(page, 'recognize-side-by-side-calibrated');
 
   const nav = page.getByRole('navigation', { name: 'Lab pages' });
@@ -154,7 +156,7 @@ test('a calibration.json in the Han CNN folder: calibrated answer, per-class thr
   await expect(figure.locator('.recharts-scatter-symbol')).toHaveCount(10);
   await expect(figure.locator('.recharts-legend-item')).toHaveCount(2);
   for (const item of ['raw (ECE 0.183)', 'calibrated (ECE 0.071)']) await expect(figure.locator('.recharts-legend-item', { hasText: item })).toHaveCount(1);
-  await expect(page.getByRole('region', { name: 'Calibration of probe-default' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Calibration of probe-default' })).toHaveCount(1); // shipped, fitted on the real tune part
   await expect(page.getByRole('alert')).toHaveCount(0);
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'tests/output/screenshots/recognize-side-by-side-reliability.png' });
