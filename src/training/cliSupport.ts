@@ -51,3 +51,9 @@ export function stderrProgress(intervalMs = 5000): (p: Progress) => void {
     process.stderr.write(`${p.stage}: ${p.done}${p.total ? `/${p.total}` : ''}${p.detail ? ` ${p.detail}` : ''}\n`);
   };
 }
+
+/** A flag's value as a positive integer, or a LabError naming the flag (the CLI prefixes the command). */
+export function positiveIntArg(v: number | undefined, flag: string): number {
+  if (v === undefined || !Number.isInteger(v) || v < 1) throw new LabError(`--${flag} must be a positive integer, got ${v}`);
+  return v;
+}

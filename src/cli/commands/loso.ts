@@ -1,6 +1,7 @@
 // `diffpir loso`: leave-one-source-out evaluation of the Han CNN on a rendered corpus: per source,
 // a model trained without it and scored on the clips it leads; resumable per fold; a markdown
 // table at the end (or JSON). Engine: src/baseline/loso-node.ts.
+import { hanFitArgs } from '../han-fit-args.ts';
 import type { Command } from '../command.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { LabError } from '../../common/errors.ts';
@@ -24,13 +25,7 @@ export const losoCommand: Command = {
     if (sources !== undefined && sources.length === 0) throw new LabError('--sources needs at least one source');
     const json = args.bool('json');
     const backend = await initNodeBackend(args.str('backend'));
-    const settings = {
-      ...(args.has('epochs') ? { epochs: args.num('epochs')! } : {}),
-      ...(args.has('seed') ? { seed: args.num('seed')! } : {}),
-      ...(args.has('patience') ? { patience: args.num('patience')! } : {}),
-      ...(args.has('batch') ? { batchSize: args.num('batch')! } : {}),
-      ...(args.has('lr') ? { learningRate: args.num('lr')! } : {}),
-    };
+    const settings = hanFitArgs(args);
     console.error(`loso: ${backend.name} backend; corpus ${corpus}`);
     let lastStage = '';
     const r = await runLoso({ corpus, out, sources, maxClips: args.num('max-clips'), maxValidation: args.num('max-validation'), withMulti: args.bool('with-multi'), corpusSeed: args.num('corpus-seed'), settings }, {

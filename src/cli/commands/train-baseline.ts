@@ -1,6 +1,7 @@
 // `diffpir train-baseline`: trains the Han et al. (2017) CNN on a corpus's train split (early
 // stopping and threshold on validation), scores the test split, and writes model.json,
 // weights.bin and card.md to --out. Engine: src/baseline/node.ts.
+import { hanFitArgs } from '../han-fit-args.ts';
 import type { Command } from '../command.ts';
 import { portableCommand } from '../../common/portable-path.ts';
 import { initNodeBackend } from '../../compute/node.ts';
@@ -17,13 +18,7 @@ export const trainBaselineCommand: Command = {
     const corpus = args.requireStr('corpus');
     const out = args.requireStr('out');
     const backend = await initNodeBackend(args.str('backend'));
-    const settings = {
-      ...(args.has('epochs') ? { epochs: args.num('epochs')! } : {}),
-      ...(args.has('seed') ? { seed: args.num('seed')! } : {}),
-      ...(args.has('patience') ? { patience: args.num('patience')! } : {}),
-      ...(args.has('batch') ? { batchSize: args.num('batch')! } : {}),
-      ...(args.has('lr') ? { learningRate: args.num('lr')! } : {}),
-    };
+    const settings = hanFitArgs(args);
     console.error(`train-baseline: ${backend.name} backend; corpus ${corpus}`);
     let lastStage = '';
     const { model, evaluation } = await trainBaselineOnCorpus({

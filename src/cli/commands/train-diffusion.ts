@@ -6,15 +6,11 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
 
-const positiveInt = (v: number | undefined, flag: string): number => {
-  if (v === undefined || !Number.isInteger(v) || v < 1) throw new LabError(`train-diffusion: --${flag} must be a positive integer, got ${v}`);
-  return v;
-};
 
 export const trainDiffusionCommand: Command = {
   name: 'train-diffusion',
@@ -39,11 +35,11 @@ export const trainDiffusionCommand: Command = {
     const corpora = corpusArg.split(',').map((c) => c.trim()).filter(Boolean);
     if (corpora.length === 0) throw new LabError('train-diffusion: --corpus is empty');
     const initName = args.str('init');
-    const steps = positiveInt(args.num('steps'), 'steps');
+    const steps = positiveIntArg(args.num('steps'), 'steps');
     const outDir = args.requireStr('out');
-    const batch = positiveInt(args.num('batch', 8), 'batch');
+    const batch = positiveIntArg(args.num('batch', 8), 'batch');
     const seed = args.num('seed', 0)!;
-    const cropFrames = positiveInt(args.num('crop', 104), 'crop');
+    const cropFrames = positiveIntArg(args.num('crop', 104), 'crop');
     const lr = args.num('lr', DEFAULT_ADAM.lr)!;
     if (!(lr > 0)) throw new LabError(`train-diffusion: --lr must be > 0, got ${lr}`);
     const patience = args.num('patience');
@@ -58,7 +54,7 @@ export const trainDiffusionCommand: Command = {
       config: args.has('config') ? readUNetConfig(args.requireStr('config')) : undefined, init: initName,
       steps, outDir, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
-      earlyStop, validateEvery, checkpointEvery: positiveInt(args.num('checkpoint-every', 100), 'checkpoint-every'),
+      earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 100), 'checkpoint-every'),
       resume: args.bool('resume'), float16: args.bool('float16'), threads,
       command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
       onLine: (l) => console.log(l),

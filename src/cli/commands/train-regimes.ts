@@ -6,15 +6,11 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 
-const positive = (v: number | undefined, flag: string): number => {
-  if (v === undefined || !Number.isInteger(v) || v < 1) throw new LabError(`train-regimes: --${flag} must be a positive integer, got ${v}`);
-  return v;
-};
 
 export const trainRegimesCommand: Command = {
   name: 'train-regimes',
@@ -35,9 +31,9 @@ export const trainRegimesCommand: Command = {
     const pretrain = (args.str('pretrain') ?? 'small,sf-small').split(',').map((s) => s.trim()).filter(Boolean);
     const finetune = (args.str('finetune') ?? 'small').split(',').map((s) => s.trim()).filter(Boolean);
     const config = readUNetConfig(args.str('config') ?? 'student');
-    const steps = positive(args.num('steps', 20000), 'steps');
+    const steps = positiveIntArg(args.num('steps', 20000), 'steps');
     const earlyStop = checkEarlyStop({ patience: args.num('patience', 5)!, minRelDelta: args.num('min-delta', 0.005)! });
-    const validateEvery = positive(args.num('validate-every', 100), 'validate-every');
+    const validateEvery = positiveIntArg(args.num('validate-every', 100), 'validate-every');
     const lr = args.num('lr', 1e-3)!;
     const finetuneLr = args.num('finetune-lr', 3e-4)!;
     if (!(lr > 0) || !(finetuneLr > 0)) throw new LabError('train-regimes: --lr and --finetune-lr must be > 0');
@@ -60,10 +56,10 @@ export const trainRegimesCommand: Command = {
       const r = await trainModelNode({
         corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
         config: from === undefined ? config : undefined, init: from,
-        steps, outDir: dir, batch: positive(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positive(args.num('crop', 104), 'crop'),
+        steps, outDir: dir, batch: positiveIntArg(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positiveIntArg(args.num('crop', 104), 'crop'),
         microBatch: Math.max(0, args.num('micro-batch', 4)!),
         adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
-        earlyStop, validateEvery, checkpointEvery: positive(args.num('checkpoint-every', 25), 'checkpoint-every'),
+        earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
         resume: status === 'resume', float16: args.bool('float16'), threads,
         command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
         backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`),
