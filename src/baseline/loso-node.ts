@@ -130,7 +130,9 @@ export async function runLoso(o: LosoOptions, job: LosoJob = {}): Promise<LosoRu
   };
 
   const results: LosoFoldResult[] = [];
-  const stored = await Promise.all(folds.map((f) => readStoredFold(foldFile(o.out, f.source), run)));
+  // In fold order, so a refusal always names the first stale fold (Promise.all would name whichever read finished first).
+  const stored: (LosoFoldResult | undefined)[] = [];
+  for (const f of folds) stored.push(await readStoredFold(foldFile(o.out, f.source), run));
   // A model is kept while a later fold still needs the same training set.
   const models = new Map<string, { model: HanModel; source: string }>();
   const stillNeeded = (key: string, from: number) => folds.some((f, j) => j >= from && !stored[j] && f.trainingKey === key);
