@@ -38,8 +38,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (debug) console.error(e);
-    else if (e instanceof LabError) console.error(`diffpir ${name}: ${e.message}`);
+    else if (e instanceof LabError) console.error(`diffpir ${name}: ${withoutName(e.message, name)}`);
     else console.error(`diffpir ${name}: ${e instanceof Error ? e.message : String(e)} (internal error; rerun with --debug)`);
     return 1;
   }
+}
+
+/** Messages that already start with the command's name are printed once ("diffpir x: ...", not "diffpir x: x: ..."). */
+function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }

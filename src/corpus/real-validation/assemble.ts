@@ -12,7 +12,7 @@ import { decodeAudio, downmixToMono, encodeWav, resample } from '../../audio/ind
 import { isIrmasClass, type IrmasClass } from '../classes.ts';
 import { makeManifest } from '../manifest.ts';
 import { saveManifest } from '../manifest-node.ts';
-import type { ClipRecord, CorpusSource } from '../types.ts';
+import type { ClipRecord } from '../types.ts';
 import { clipRecordings, PART_SPLIT, partCounts, partProblems, type Part } from './parts.ts';
 
 interface Source { repo: string; commit: string; path: string; licence: string; licenceFile: string; attribution: string }
@@ -92,8 +92,7 @@ async function main() {
     });
     console.log(`${c.id}\t${c.labels.join(',')}\t${c.part}\t${(y.length / SR).toFixed(2)} s`);
   }
-  // 'real' is not yet a CorpusSource; the manifest reader accepts any string here.
-  saveManifest(out, makeManifest('real' as CorpusSource, clips, [], { created: new Date().toISOString() }));
+  saveManifest(out, makeManifest('real', clips, [], { created: new Date().toISOString() }));
   const per = Object.fromEntries(spec.classes.map((k) => [k, clips.filter((c) => c.labels.includes(k as IrmasClass)).length]));
   const minutes = clips.reduce((s, c) => s + c.duration, 0) / 60;
   console.log(`wrote ${clips.length} clips (${minutes.toFixed(1)} min) to ${out}; per class ${JSON.stringify(per)}`);
