@@ -57,3 +57,22 @@ export function positiveIntArg(v: number | undefined, flag: string): number {
   if (v === undefined || !Number.isInteger(v) || v < 1) throw new LabError(`--${flag} must be a positive integer, got ${v}`);
   return v;
 }
+
+/**
+ * Ctrl-C for a training command: the first asks the run to stop at the end of the current step
+ * (checkpoint saved, `--resume` continues exactly); a second quits at once (the last periodic
+ * checkpoint stays). `dispose` removes the handler.
+ */
+export function gracefulStop(command: string, log: (line: string) => void = (l) => console.error(l)): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onInt = () => {
+    if (controller.signal.aborted) {
+      log(`${command}: quitting now; the last periodic checkpoint is kept`);
+      process.exit(130);
+    }
+    log(`${command}: stopping at the end of this step and saving a checkpoint (Ctrl-C again to quit at once)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onInt);
+  return { signal: controller.signal, dispose: () => void process.off('SIGINT', onInt) };
+}

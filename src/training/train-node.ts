@@ -44,6 +44,8 @@ export interface NodeTrainRequest {
   command: string;
   backend: string;
   onLine?: (line: string) => void;
+  /** Graceful stop: checkpoint at the next step boundary, then StoppedError (see trainDiffusion). */
+  stopSignal?: AbortSignal;
 }
 
 export interface NodeTrainResult extends Omit<TrainResult, 'weights'> {
@@ -76,7 +78,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
   const result = await trainDiffusion({
     settings, steps: r.steps, train: data.train, validation: data.validation, store: new FolderRunStore(r.outDir), resume: r.resume,
     checkpointEvery: r.checkpointEvery, validateEvery: r.validateEvery, validationClips: data.validation.length, initModel, earlyStop: r.earlyStop,
-    logEvery: 10, onLine: r.onLine, signal: opts.signal, onProgress: opts.onProgress,
+    logEvery: 10, onLine: r.onLine, signal: opts.signal, onProgress: opts.onProgress, stopSignal: r.stopSignal,
     stepper: (r.threads ?? 1) > 1 ? parallelStepper(r.threads!) : undefined,
   });
   const name = path.basename(path.resolve(r.outDir));

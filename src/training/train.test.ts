@@ -8,7 +8,7 @@ import { initNodeBackend } from '../compute/node.ts';
 import { DEFAULT_ADAM } from './adam.ts';
 import { syntheticMelClips, TINY_TRAIN_CONFIG } from './testing.ts';
 import { FolderRunStore } from './run-store-node.ts';
-import { trainDiffusion, type TrainOptions } from './train.ts';
+import { StoppedError, trainDiffusion, type TrainOptions } from './train.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -52,6 +52,19 @@ describe('trainDiffusion', () => {
     const losses = (d: string) =>
       readFileSync(path.join(d, 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.kind === 'train').map((l) => [l.step, l.loss]);
     expect(losses(resumedDir)).toEqual(losses(straightDir));
+  });
+
+  it('a graceful stop (Ctrl-C) checkpoints at the step boundary; resuming equals a straight run', async () => {
+    const straightDir = tempDir();
+    const straight = await trainDiffusion(base(straightDir, 6));
+    const stoppedDir = tempDir();
+    const stop = new AbortController();
+    // Asked during step 3's log line: steps 1-3 are done, 3 is not a checkpoint step (checkpointEvery 2).
+    const stopped = trainDiffusion({ ...base(stoppedDir, 6), stopSignal: stop.signal, onLine: (l) => void (l.startsWith('step 3/') && stop.abort()) });
+    await expect(stopped).rejects.toThrow(/training stopped at step 3; checkpoint saved in .*; continue with --resume/);
+    await expect(stopped).rejects.toBeInstanceOf(StoppedError);
+    const resumed = await trainDiffusion({ ...base(stoppedDir, 6), resume: true });
+    for (const [k, w] of straight.weights) expect(Array.from(resumed.weights.get(k)!.data), k).toEqual(Array.from(w.data));
   });
 
   it('refuses to resume with other settings, or without a checkpoint', async () => {

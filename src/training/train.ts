@@ -46,6 +46,19 @@ export interface TrainOptions extends JobOptions {
   earlyStop?: EarlyStopOptions;
   /** How steps run (default: this thread only; Node: parallelStepper). Not part of the settings: a resume may use another. */
   stepper?: StepperFactory;
+  /**
+   * A graceful stop (Ctrl-C once in the CLI): at the next step boundary the checkpoint is written and
+   * a StoppedError is thrown; `--resume` then continues exactly where the run stood.
+   */
+  stopSignal?: AbortSignal;
+}
+
+/** Training was asked to stop; its checkpoint at `step` is saved, so a resume continues from there. */
+export class StoppedError extends LabError {
+  constructor(readonly step: number, where: string) {
+    super(`training stopped at step ${step}; checkpoint saved in ${where}; continue with --resume`);
+    this.name = 'StoppedError';
+  }
 }
 
 export interface TrainResult {
@@ -122,6 +135,11 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     stepper = await (o.stepper ?? singleThreadStepper)({ model, adam, options: s.adam, microBatch: s.microBatch, signal: o.signal });
     while (step < o.steps && !early?.stopped) {
       throwIfCancelled(o.signal, 'training');
+      if (o.stopSignal?.aborted) {
+        // Between steps the state is whole (the PRNG has not drawn the next batch): save it as a checkpoint.
+        await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+        throw new StoppedError(step, store.where);
+      }
       const picks: CropPick[] = [];
       for (let b = 0; b < s.batch; b++) {
         if (cursor >= order.length) [order, cursor] = [prng.permutation(train.length), 0];

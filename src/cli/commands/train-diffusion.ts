@@ -6,7 +6,7 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
@@ -28,6 +28,7 @@ export const trainDiffusionCommand: Command = {
     '             --steps is then the cap, and the model written is the best validation\'s weights\n' +
     '  --micro-batch  crops per forward/backward pass (gradients summed; bounds the WASM heap: ~1.5 GB for 4 student crops)\n' +
     '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run\n' +
+    '  Ctrl-C     stops at the end of the current step and saves a checkpoint (--resume continues exactly); twice quits at once\n' +
     '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1); not a run setting:\n' +
     '             a run may resume with another count; the result equals one thread\'s up to float rounding (src/training/README.md)',
   async run(args) {
@@ -49,6 +50,7 @@ export const trainDiffusionCommand: Command = {
     const backend = await initNodeBackend(args.str('backend'));
     const { threads, line } = trainThreads(args.num('threads'), 'train-diffusion');
     console.log(line);
+    const stop = gracefulStop('train-diffusion');
     const result = await trainModelNode({
       corpora, withMulti: args.bool('with-multi'), trainLimit: args.num('train-limit'), validationClips: args.num('val-clips', 64)!,
       config: args.has('config') ? readUNetConfig(args.requireStr('config')) : undefined, init: initName,
@@ -57,8 +59,8 @@ export const trainDiffusionCommand: Command = {
       earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 100), 'checkpoint-every'),
       resume: args.bool('resume'), float16: args.bool('float16'), threads,
       command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
-      onLine: (l) => console.log(l),
-    }, { onProgress: stderrProgress() });
+      onLine: (l) => console.log(l), stopSignal: stop.signal,
+    }, { onProgress: stderrProgress() }).finally(() => stop.dispose());
     console.log(`wrote ${outDir} (model.json, config.json, MODEL_CARD.md, ${TRAIN_LOG}); final loss ${result.finalLoss.toFixed(4)}` +
       (result.validation ? `, validation v-loss ${result.validation.vLoss.toFixed(4)}${result.stop ? ` (step ${result.stop.bestStep}, ${result.stop.reason})` : ''}` : ''));
   },

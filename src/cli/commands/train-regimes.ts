@@ -6,7 +6,7 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
@@ -40,32 +40,37 @@ export const trainRegimesCommand: Command = {
     const backend = await initNodeBackend(args.str('backend'));
     const { threads, line } = trainThreads(args.num('threads'), 'train-regimes');
     console.log(line);
-    for (const regime of REGIMES) {
-      if (!only.includes(regime.id)) continue;
-      const dir = regimeDir(out, regime.id);
-      const status = regimeStatus(dir, steps, earlyStop.patience);
-      if (status === 'done') {
-        console.log(`${regime.name}: finished already (${dir}); skipping`);
-        continue;
+    const stop = gracefulStop('train-regimes');
+    try {
+      for (const regime of REGIMES) {
+        if (!only.includes(regime.id)) continue;
+        const dir = regimeDir(out, regime.id);
+        const status = regimeStatus(dir, steps, earlyStop.patience);
+        if (status === 'done') {
+          console.log(`${regime.name}: finished already (${dir}); skipping`);
+          continue;
+        }
+        const from = regime.from === null ? undefined : regimeDir(out, regime.from);
+        if (from !== undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
+          throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
+        }
+        console.log(`${regime.name}: ${regime.what}${status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
+        const r = await trainModelNode({
+          corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
+          config: from === undefined ? config : undefined, init: from,
+          steps, outDir: dir, batch: positiveIntArg(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positiveIntArg(args.num('crop', 104), 'crop'),
+          microBatch: Math.max(0, args.num('micro-batch', 4)!),
+          adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
+          earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
+          resume: status === 'resume', float16: args.bool('float16'), threads,
+          command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
+          backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal,
+        }, { onProgress: stderrProgress() });
+        console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
+          (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
       }
-      const from = regime.from === null ? undefined : regimeDir(out, regime.from);
-      if (from !== undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
-        throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
-      }
-      console.log(`${regime.name}: ${regime.what}${status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
-      const r = await trainModelNode({
-        corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
-        config: from === undefined ? config : undefined, init: from,
-        steps, outDir: dir, batch: positiveIntArg(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positiveIntArg(args.num('crop', 104), 'crop'),
-        microBatch: Math.max(0, args.num('micro-batch', 4)!),
-        adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
-        earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
-        resume: status === 'resume', float16: args.bool('float16'), threads,
-        command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
-        backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`),
-      }, { onProgress: stderrProgress() });
-      console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
-        (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
+    } finally {
+      stop.dispose();
     }
   },
 };
