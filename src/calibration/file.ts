@@ -19,8 +19,8 @@ export function parseCalibration(json: unknown, where = CALIBRATION_FILE): Calib
   check(o.format === CALIBRATION_FORMAT, `${where}: format is ${JSON.stringify(o.format)}, expected "${CALIBRATION_FORMAT}"`);
   check(o.version === 1, `${where}: version ${String(o.version)} is not supported (expected 1)`);
   check(o.method === 'platt', `${where}: method ${JSON.stringify(o.method)} is not supported (expected "platt")`);
-  check(o.model && (o.model.kind === 'probe' || o.model.kind === 'han') && typeof o.model.weights === 'string',
-    `${where}: model must be {kind: "probe"|"han", weights: "<sha256>"}`);
+  check(o.model && (o.model.kind === 'probe' || o.model.kind === 'han' || o.model.kind === 'combination') && typeof o.model.weights === 'string',
+    `${where}: model must be {kind: "probe"|"han"|"combination", weights: "<sha256>"}`);
   check(o.fittedOn && typeof o.fittedOn.name === 'string' && typeof o.fittedOn.contentId === 'string' && isNum(o.fittedOn.clips),
     `${where}: fittedOn must name the validation set (name, contentId, clips)`);
   check(Array.isArray(o.classes) && o.classes.length > 0, `${where}: classes must be a non-empty list`);

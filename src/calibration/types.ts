@@ -72,7 +72,7 @@ export interface Calibration {
   input: 'clip-mean-probability';
   created?: string;
   /** The model folder it belongs to: its kind and the SHA-256 (16 hex) of its weights file. */
-  model: { kind: 'probe' | 'han'; weights: string };
+  model: { kind: 'probe' | 'han' | 'combination'; weights: string };
   fittedOn: FittedOn;
   thresholdRule: ThresholdRule;
   classes: ClassCalibration[];

@@ -13,7 +13,8 @@ import type { Probe } from '../probes/probe.ts';
 
 /** Which weights a calibration belongs to: the model kind and the SHA-256 (16 hex) of its weights file. */
 export interface ModelIdentity {
-  kind: 'probe' | 'han';
+  kind: 'probe' | 'han' | 'combination';
+  /** The weights file's hash; for a combination, the hash of its members' identities and weights (combination.ts). */
   weights: string;
 }
 

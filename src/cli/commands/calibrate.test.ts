@@ -100,7 +100,7 @@ describe('diffpir calibrate', () => {
       [['calibrate', han], /^diffpir calibrate: --on <validation set> is required/],
       [['calibrate', han, '--on', corpus, '--split', 'test'], /^diffpir calibrate: calibration is fitted on validation data only; --split test is refused/],
       [['calibrate', path.join(dir, 'nope'), '--on', corpus], /^diffpir calibrate: .*nope: no such folder$/],
-      [['calibrate', corpus, '--on', corpus], /^diffpir calibrate: .*val-corpus: not a probe folder \(no probe.json\) nor a Han CNN folder \(no model.json\)$/],
+      [['calibrate', corpus, '--on', corpus], /^diffpir calibrate: .*val-corpus: not a probe folder \(no probe.json\), a Han CNN folder \(no model.json\) nor a combination \(no combination.json\)$/],
       [['calibrate', han, '--on', corpus, '--floor', '2'], /^diffpir calibrate: --floor must be in \[0, 1\], got 2$/],
       [['calibrate', han, '--on', corpus, '--model', 'student-v1'], /^diffpir calibrate: --model and --cache apply to probes only/],
       [['calibrate', han, '--on', path.join(dir, 'tone.wav')], /^diffpir calibrate: .*tone.wav: no such folder$/],

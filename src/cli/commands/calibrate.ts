@@ -33,9 +33,9 @@ export function formatCalibrationText(modelDir: string, cal: Calibration): strin
 
 export const calibrateCommand: Command = {
   name: 'calibrate',
-  summary: 'Fit per-class calibration (Platt) and thresholds for a probe or Han CNN on a validation set; writes calibration.json into the model folder',
+  summary: 'Fit per-class calibration (Platt) and thresholds for a probe, a Han CNN or a combination on a validation set; writes calibration.json into the model folder',
   usage:
-    'npx diffpir calibrate <probe dir|Han CNN dir> --on <labelled folder|corpus dir> [--split validation] [--floor 0.2]\n' +
+    'npx diffpir calibrate <probe dir|Han CNN dir|combination dir> --on <labelled folder|corpus dir> [--split validation] [--floor 0.2]\n' +
     '    [--model <name|dir>] [--cache <dir>] [--backend wasm|cpu]\n' +
     '  --on     the validation set: a corpus (manifest.json; only its validation split is read), a labels.json folder,\n' +
     '           or an IRMAS-style folder (see `npx diffpir score --help`). Never the set you will report test scores on.\n' +
@@ -53,11 +53,12 @@ export const calibrateCommand: Command = {
     if (!existsSync(modelDir)) throw new LabError(`${modelDir}: no such folder`);
     const kind = modelFolderKind(modelDir);
     if (kind === 'han' && (args.has('model') || args.has('cache'))) throw new LabError('--model and --cache apply to probes only; the Han CNN reads the log-mel itself');
+    const model = { model: args.str('model'), cache: args.str('cache') };
     const folder = openLabelledFolder(on, { split: existsSync(path.join(on, 'manifest.json')) ? 'validation' : undefined, onWarning: (w) => console.error(`warning: ${w}`) });
     for (const w of folder.warnings) console.error(`calibrate: ${w}`);
     await initNodeBackend(args.str('backend'));
     const recognizer = await openRecognizer({
-      ...(kind === 'han' ? { han: modelDir } : { probe: modelDir, model: args.str('model'), cache: args.str('cache') }),
+      ...(kind === 'han' ? { han: modelDir } : kind === 'combination' ? { combination: modelDir, ...model } : { probe: modelDir, ...model }),
       uncalibrated: true,
     });
     try {

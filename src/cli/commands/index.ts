@@ -6,6 +6,7 @@ import { convertCommand } from './convert.ts';
 import { corpusCommand } from './corpus.ts';
 import { sweepCommand } from './sweep.ts';
 import { recognizeCommand } from './recognize.ts';
+import { combineCommand } from './combine.ts';
 import { trainProbeCommand } from './train-probe.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
 import { trainDiffusionCommand } from './train-diffusion.ts';
@@ -21,4 +22,4 @@ import { scoreCommand } from './score.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { losoCommand } from './loso.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];

@@ -69,6 +69,6 @@ describe('diffpir recognize --han', () => {
     expect(unet.err).toMatch(/^diffpir recognize: .*student-v1: not a Han CNN model \(model\.json format is not "diffpir-han-cnn"\)$/);
     const both = await run(['recognize', wav, '--han', HAN, '--probe', path.join(REPO_ROOT, 'models/probe-default')]);
     expect(both.code).toBe(1);
-    expect(both.err).toBe('diffpir recognize: --han and --probe are mutually exclusive: give a Han CNN folder or a probe folder, not both');
+    expect(both.err).toBe('diffpir recognize: --probe, --han and --combination are mutually exclusive: give one model folder');
   });
 });

@@ -41,10 +41,11 @@ export const recognizeCommand: Command = {
   name: 'recognize',
   summary: 'Predict the instruments in audio files (probabilities, "not sure", top 3, a per-window timeline) with a trained probe or a Han CNN',
   usage:
-    'npx diffpir recognize <audio file|folder>... [--probe <dir> | --han <dir>] [--json] [--uncalibrated] [--model <name|dir>] [--cache <dir>] [--backend wasm|cpu]\n' +
+    'npx diffpir recognize <audio file|folder>... [--probe <dir> | --han <dir> | --combination <dir>] [--json] [--uncalibrated] [--model <name|dir>] [--cache <dir>] [--backend wasm|cpu]\n' +
     '  several files or folders at once: one result per file (--json: one JSON object per line, each with "file")\n' +
     '  --probe  a probe folder (probe.json + weights.bin; default models/probe-default, made by `npx diffpir train-probe`)\n' +
     '  --han    a Han et al. CNN folder instead (model.json + weights.bin, made by `npx diffpir train-baseline`; e.g. models/han-cnn-small)\n' +
+    '  --combination  a combination folder instead (combination.json: probes and/or Han CNNs averaged, made by `npx diffpir combine`)\n' +
     '  --uncalibrated  ignore the folder\'s calibration.json (made by `npx diffpir calibrate`)\n' +
     '  --model  the U-Net the probe reads (default: the one recorded in the probe; it must have the same weights)',
   async run(args) {
@@ -53,7 +54,7 @@ export const recognizeCommand: Command = {
     const files = expandInputs(inputs);
     await initNodeBackend(args.str('backend'));
     const recognizer = await openRecognizer({
-      probe: args.str('probe'), han: args.str('han'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
+      probe: args.str('probe'), han: args.str('han'), combination: args.str('combination'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
     });
     try {
       const json = args.bool('json');

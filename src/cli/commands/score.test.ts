@@ -82,7 +82,7 @@ describe('diffpir score', () => {
       [['score', path.join(dir, 'lj'), '--han', han, '--split', 'test'], /^diffpir score: --split applies to corpus folders \(with manifest.json\)/],
       [['score', path.join(dir, 'lj'), '--han', han, '--split', 'dev'], /^diffpir score: --split must be one of train, validation, test, got "dev"$/],
       [['score', path.join(dir, 'lj'), '--han', han, '--json'], /^diffpir score: --json needs a value$/],
-      [['score', path.join(dir, 'lj'), '--han', han, '--probe', han], /^diffpir score: --han and --probe are mutually exclusive/],
+      [['score', path.join(dir, 'lj'), '--han', han, '--probe', han], /^diffpir score: --probe, --han and --combination are mutually exclusive/],
       [['score', path.join(dir, 'lj'), '--han', path.join(dir, 'lj')], /^diffpir score: no Han CNN at .*lj \(model.json missing/],
       [['score', path.join(dir, 'lj'), path.join(dir, 'irmas'), '--han', han], /^diffpir score: one folder at a time/],
     ];

@@ -18,12 +18,12 @@ export const scoreCommand: Command = {
   name: 'score',
   summary: 'Score a probe or Han CNN on a folder of labelled audio: class-wise P/R/F1, micro/macro F1, confusion, not-sure count, ECE',
   usage:
-    'npx diffpir score <folder> [--probe <dir> | --han <dir>] [--split test|validation|train] [--json out.json] [--csv out.csv] [--uncalibrated]\n' +
+    'npx diffpir score <folder> [--probe <dir> | --han <dir> | --combination <dir>] [--split test|validation|train] [--json out.json] [--csv out.csv] [--uncalibrated]\n' +
     '    [--model <name|dir>] [--cache <dir>] [--backend wasm|cpu]\n' +
     '  <folder>  labels come from, in this order: manifest.json (a corpus; --split when it has several splits),\n' +
     '            labels.json ({"a.wav": ["pia", "voi"], "b.wav": []}), or IRMAS style: a .txt beside each audio\n' +
     '            file (one class code per line) or the code in the first [brackets] of its name ([pia][jaz_blu]1234__1.wav)\n' +
-    '  --probe / --han  the recognizer (default models/probe-default); its calibration.json is applied unless --uncalibrated\n' +
+    '  --probe / --han / --combination  the recognizer (default models/probe-default); its calibration.json is applied unless --uncalibrated\n' +
     '  --json F  write the full report (with one row per file) to F ("-": print it instead of the text)\n' +
     '  --csv F   write one row per class (P/R/F1 and its confusion row) plus micro and macro to F',
   async run(args) {
@@ -37,7 +37,7 @@ export const scoreCommand: Command = {
     for (const w of folder.warnings) console.error(`score: ${w}`);
     await initNodeBackend(args.str('backend'));
     const recognizer = await openRecognizer({
-      probe: args.str('probe'), han: args.str('han'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
+      probe: args.str('probe'), han: args.str('han'), combination: args.str('combination'), model: args.str('model'), cache: args.str('cache'), uncalibrated: args.bool('uncalibrated'),
     });
     try {
       const result = await scoreFolder(folder.items, recognizer, {
