@@ -111,6 +111,29 @@ describe('sweep [wasm]', () => {
   it('refuses to resume a results file made with other settings', async () => {
     await expect(runSweep(env, { ...settings, noiseSeed: 5 }, {})).rejects.toThrow(/other settings \(noiseSeed: 0 there, 5 now\)/);
   });
+
+  it('another subject with the same control takes its control cells from an earlier sweep (--reuse-control)', async () => {
+    const earlier = JSON.parse(store.text!) as SweepResults;
+    const other = await resolveModel('random-init:tiny@9', noFolders);
+    const next = new MemoryResultsStore();
+    const ran: string[] = [];
+    const stage1 = { ...settings, stages: [1] as const };
+    const r = await runSweep({ ...env, subject: other, store: next }, { ...stage1, stages: [1] }, {
+      reuseControl: [{ name: 'a.json', results: earlier }], onCell: (c, s) => !s && ran.push(c.id),
+    });
+    expect(ran).toEqual(['subject|0.05|d3.4.resnet|mlp', 'subject|0.5|d3.4.resnet|mlp']);
+    const control = (x: SweepResults) => x.cells.filter((c) => (c.role === 'control' && c.id.endsWith('d3.4.resnet|mlp')) || c.role === 'baseline');
+    expect(control(r)).toEqual(control(earlier));
+    // Only the cells this sweep plans are taken (stage 1 here), each noted.
+    expect(r.cells.map((c) => c.id).sort()).toEqual(['baseline|fake-han', 'control|0.05|d3.4.resnet|mlp', 'control|0.5|d3.4.resnet|mlp', 'subject|0.05|d3.4.resnet|mlp', 'subject|0.5|d3.4.resnet|mlp']);
+    expect(r.notes).toContain('cell control|0.5|d3.4.resnet|mlp taken from a.json (same control weights, corpus and settings)');
+    expect(r.notes).toContain('cell baseline|fake-han taken from a.json (same control weights, corpus and settings)');
+    await expect(runSweep({ ...env, subject: other, store: new MemoryResultsStore() }, { ...settings, stages: [1], noiseSeed: 5 }, { reuseControl: [{ name: 'a.json', results: earlier }] }))
+      .rejects.toThrow(/--reuse-control a\.json: made with other settings or data \(noiseSeed: 0 there, 5 here\)/);
+    const otherControl = await resolveModel('random-init:tiny@3', noFolders);
+    await expect(runSweep({ ...env, subject: other, control: otherControl, store: new MemoryResultsStore() }, { ...settings, stages: [1] }, { reuseControl: [{ name: 'a.json', results: earlier }] }))
+      .rejects.toThrow(/--reuse-control a\.json: its control random-init:tiny has other weights/);
+  });
 });
 
 describe('sweep defaults', () => {

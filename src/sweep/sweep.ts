@@ -14,6 +14,7 @@ import type { ModelSource } from '../features/model-source.ts';
 import { runProbeCell } from './cell.ts';
 import { BASELINE_CELL_PREFIX, cellId, chooseStages, requireSigma, requireTap, stage1Cells, stage2Cells, stage3Cells, stageTaps } from './plan.ts';
 import { newResults, orderCells, putCell, resumeResults, sweepFingerprint } from './results.ts';
+import { reusableControlCells } from './reuse.ts';
 import type { BaselineRunner, CellKey, CellOutcome, CellResult, ModelRole, ResultsStore, Stage, SweepCorpus, SweepResults, SweepSettings, SweepShard } from './types.ts';
 
 export interface SweepEnv {
@@ -37,6 +38,8 @@ export interface SweepRunOptions extends JobOptions {
   executor?: CellExecutor;
   /** Run only the i-th of N shares of each stage's cells (array jobs; `diffpir merge` joins the files). */
   shard?: SweepShard;
+  /** Earlier sweeps with the same control, corpus and settings whose control cells are taken instead of computed (reuse.ts). */
+  reuseControl?: { name: string; results: SweepResults }[];
 }
 
 /** What the engine hands an executor: a stage's missing cells, the baseline cell, or features to fill the cache with first. */
@@ -97,6 +100,25 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
     await env.store.save(results);
   };
   const done = new Map(results.cells.map((c) => [c.id, c]));
+  if (opts.reuseControl?.length && opts.shard) throw new LabError('--reuse-control goes with a whole sweep, not a --shard');
+  // Cells of earlier sweeps this one may take instead of computing them (only those it plans).
+  const pool = new Map<string, { cell: CellResult; from: string }>();
+  for (const r of opts.reuseControl ?? []) {
+    for (const cell of reusableControlCells(r.results, fingerprint, control, r.name)) if (!pool.has(cell.id)) pool.set(cell.id, { cell, from: r.name });
+  }
+  const adopt = async (ids: string[]) => {
+    const taken = ids.filter((id) => !done.has(id) && pool.has(id)).map((id) => pool.get(id)!);
+    for (const { cell, from } of taken) {
+      putCell(results, cell);
+      done.set(cell.id, cell);
+      const note = `cell ${cell.id} taken from ${from} (same control weights, corpus and settings)`;
+      if (!results.notes.includes(note)) results.notes.push(note);
+    }
+    if (taken.length > 0) {
+      opts.log?.(`reused ${taken.length} cell${taken.length === 1 ? '' : 's'} of earlier sweeps (--reuse-control)`);
+      await save();
+    }
+  };
   let cellIndex = 0;
   let planned = 0;
   const record = async (cell: CellResult) => {
@@ -107,6 +129,7 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
   };
   const runCells = async (stage: Stage, all: CellKey[]) => {
     const keys = all.filter((_, i) => inShard(opts.shard, i));
+    await adopt(keys.map(cellId));
     planned += keys.length;
     if (opts.executor) {
       const missing = keys.filter((k) => !done.has(cellId(k)));
@@ -156,6 +179,7 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
   try {
     if (env.baseline) {
       const id = `${BASELINE_CELL_PREFIX}${env.baseline.name}`;
+      await adopt([id]);
       planned++;
       cellIndex++;
       if (done.has(id)) opts.onCell?.(done.get(id)!, true);

@@ -56,12 +56,14 @@ export const sweepCommand: Command = {
     '    [--stages 1,2,3] [--sigmas 0.01,0.02,...] [--max-clips N] [--with-multi] [--heads mlp,cnn,crnn,attention]\n' +
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 300] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
-    '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]]\n' +
+    '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]] [--reuse-control <results.json>[,...]]\n' +
     '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
     '  --queue hands the cells to workers (npx diffpir worker --queue redis://HOST:PORT) and follows them\n' +
     '  --shard i/N runs the i-th (from 0) of N shares of each stage\'s cells (npx diffpir merge joins the files);\n' +
     '    --from starts --out from a copy of a merged earlier stage, so stage 2 or 3 can be sharded too\n' +
-    '  --baseline scores a Han CNN trained before on the same corpus (npx diffpir train-baseline) instead of training one',
+    '  --baseline scores a Han CNN trained before on the same corpus (npx diffpir train-baseline) instead of training one\n' +
+    '  --reuse-control takes the control cells of earlier sweeps with the same control weights, corpus and settings\n' +
+    '    (e.g. Model A\'s sweep for Model B: the control does not depend on the subject) instead of computing them again',
   async run(args) {
     const started = performance.now();
     const backend = await initNodeBackend(args.str('backend'));
@@ -103,8 +105,14 @@ export const sweepCommand: Command = {
     console.error(`sweep: ${subject.id} (${subject.origin}) vs ${control?.id ?? 'no control'} on ${corpus.id}; ` +
       `${address ? `cells on the queue at ${address.where}` : `backend ${backend.name}`}; cache ${cache.name}; results ${out}` +
       `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
+    const reuseControl: { name: string; results: SweepResults }[] = [];
+    for (const file of args.list('reuse-control') ?? []) {
+      const r = await new JsonFileStore(file).load();
+      if (r === undefined) throw new LabError(`--reuse-control ${file}: no such results file`);
+      reuseControl.push({ name: file, results: r as SweepResults });
+    }
     const results = await runSweep({ subject, control, corpus, cache, store: seededStore(out, args.str('from')), baseline }, settings, {
-      executor, shard,
+      executor, shard, reuseControl,
       log: (line) => console.error(line),
       onStep: stepPrinter(),
       onCell: (c, skipped) => console.error(
