@@ -1,5 +1,6 @@
 // Training checkpoints as bytes (no file system): the tensors as one float32 safetensors blob
-// (parameters as `param/<key>`, Adam moments as `adam_m/<key>` and `adam_v/<key>`, bit-exact)
+// (parameters as `param/<key>`, Adam moments as `adam_m/<key>` and `adam_v/<key>`, the weight
+// average as `ema/<key>` when the run keeps one, bit-exact)
 // and the rest as JSON (step, generator state, batch order, options, normalisation, elapsed
 // time). Where they are kept is a RunStore's business (run-store-node.ts, store/train-runs.ts).
 import * as tf from '@tensorflow/tfjs';
@@ -34,6 +35,8 @@ export interface Checkpoint {
   params: Map<string, Float32Array>;
   m: Map<string, Float32Array>;
   v: Map<string, Float32Array>;
+  /** The weight average (runs with TrainSettings.ema). */
+  ema: Map<string, Float32Array>;
 }
 
 /** A checkpoint as stored: the tensors' safetensors bytes and the state's JSON text. */
@@ -43,7 +46,7 @@ export interface CheckpointBytes {
 }
 
 /** Encodes parameters, Adam state and the train state (reads the tensors back). */
-export function encodeCheckpoint(params: Map<string, tf.Tensor>, adam: AdamState, state: TrainState): CheckpointBytes {
+export function encodeCheckpoint(params: Map<string, tf.Tensor>, adam: AdamState, state: TrainState, ema?: Map<string, tf.Tensor>): CheckpointBytes {
   const entries: [string, { shape: number[]; data: Float32Array }][] = [];
   const add = (prefix: string, map: Map<string, tf.Tensor>) => {
     for (const [k, t] of map) entries.push([`${prefix}/${k}`, { shape: t.shape, data: t.dataSync() as Float32Array }]);
@@ -51,6 +54,7 @@ export function encodeCheckpoint(params: Map<string, tf.Tensor>, adam: AdamState
   add('param', params);
   add('adam_m', adam.m);
   add('adam_v', adam.v);
+  if (ema) add('ema', ema);
   return { tensors: encodeSafetensorsF32(entries, { format: 'diffpir-train-checkpoint' }), json: `${JSON.stringify(state)}\n` };
 }
 
@@ -72,12 +76,12 @@ export async function decodeCheckpoint(bytes: CheckpointBytes, where: string): P
   if (state?.format !== 'diffpir-train-checkpoint') throw new LabError(`${where}: not a training checkpoint`);
   const source = bytesSource(bytes.tensors, `${where} tensors`);
   const header = await readSafetensorsHeader(source);
-  const out: Checkpoint = { state, params: new Map(), m: new Map(), v: new Map() };
+  const out: Checkpoint = { state, params: new Map(), m: new Map(), v: new Map(), ema: new Map() };
   for (const e of header.entries) {
     const slash = e.name.indexOf('/');
     const group = e.name.slice(0, slash);
     const key = e.name.slice(slash + 1);
-    const target = group === 'param' ? out.params : group === 'adam_m' ? out.m : group === 'adam_v' ? out.v : undefined;
+    const target = group === 'param' ? out.params : group === 'adam_m' ? out.m : group === 'adam_v' ? out.v : group === 'ema' ? out.ema : undefined;
     if (target === undefined) throw new LabError(`${where}: unexpected tensor "${e.name}"`);
     target.set(key, await readTensorData(source, e));
   }

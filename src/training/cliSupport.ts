@@ -76,3 +76,12 @@ export function gracefulStop(command: string, log: (line: string) => void = (l) 
   process.on('SIGINT', onInt);
   return { signal: controller.signal, dispose: () => void process.off('SIGINT', onInt) };
 }
+
+/** --ema: the weight-average decay (a number in (0, 1)), "none" for no average, or `fallback` when not given. */
+export function emaArg(value: string | undefined, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  if (value === 'none') return undefined;
+  const d = Number(value);
+  if (!(d > 0 && d < 1)) throw new LabError(`--ema must be a decay in (0, 1) (e.g. 0.995) or "none", got "${value}"`);
+  return d;
+}

@@ -10,6 +10,7 @@ import { createUNet, type UNet } from '../unet/model.ts';
 import { randomInitWeights } from '../unet/randomInit.ts';
 import { newAdamState, type AdamOptions, type AdamState } from './adam.ts';
 import { decodeCheckpoint } from './checkpoint.ts';
+import { newEma, type EmaState } from './ema.ts';
 import type { RunStore } from './run-store.ts';
 import { melStatistics, type MelClip } from './melData.ts';
 import { Prng } from './prng.ts';
@@ -26,6 +27,8 @@ export interface TrainSettings {
   microBatch: number;
   /** Fine-tuning: the run starts from this model's weights and mel normalisation (fresh Adam moments). */
   init?: { model: string; hash: string };
+  /** Keep an exponential moving average of the weights with this decay (ema.ts); validated and published instead of the raw weights. */
+  ema?: number;
 }
 
 /** The weights and normalisation a fine-tuning run starts from (matching `TrainSettings.init`). */
@@ -48,6 +51,8 @@ export interface RunStart {
   resumed: boolean;
   /** The checkpoint's early-stopping state, when it had one. */
   earlyStop?: import('./early-stop.ts').EarlyStopState;
+  /** The weight average (settings.ema), from the checkpoint or starting at the initial weights. */
+  ema?: EmaState;
 }
 
 /** A fresh run, or the state of the store's checkpoint when `resume`. */
@@ -91,6 +96,9 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
     }
     adam.step = ck.state.step;
   }
+  if (s.ema !== undefined && !(s.ema > 0 && s.ema < 1)) throw new LabError(`training: the weight-average decay must be in (0, 1), got ${s.ema}`);
+  if (ck && s.ema !== undefined && ck.ema.size === 0) throw new LabError(`${ckDir}: the checkpoint holds no weight average (ema); it was made without one`);
+  const ema = s.ema !== undefined ? newEma(s.ema, model.params, ck ? ck.ema : undefined) : undefined;
   const prng = new Prng(ck ? ck.state.prng : s.seed);
   return {
     model, adam, prng,
@@ -102,5 +110,6 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
     settingsRecord,
     resumed: ck !== undefined,
     earlyStop: ck?.state.earlyStop,
+    ema,
   };
 }

@@ -44,6 +44,8 @@ export interface NodeTrainRequest {
   command: string;
   backend: string;
   onLine?: (line: string) => void;
+  /** Weight-average decay (TrainSettings.ema), or none. */
+  ema?: number;
   /** Graceful stop: checkpoint at the next step boundary, then StoppedError (see trainDiffusion). */
   stopSignal?: AbortSignal;
 }
@@ -72,7 +74,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
     config = r.config;
   }
   const data = await loadTrainData(r.corpora, { onProgress: opts.onProgress, signal: opts.signal, withMulti: r.withMulti, trainLimit: r.trainLimit, validationClips: r.validationClips });
-  const settings: TrainSettings = { config, batch: r.batch, seed: r.seed, cropFrames: r.cropFrames, microBatch: r.microBatch, adam: r.adam, ...(init ? { init } : {}) };
+  const settings: TrainSettings = { config, batch: r.batch, seed: r.seed, cropFrames: r.cropFrames, microBatch: r.microBatch, adam: r.adam, ...(init ? { init } : {}), ...(r.ema !== undefined ? { ema: r.ema } : {}) };
   r.onLine?.(`training on ${data.train.length} clips (${r.corpora.join(' + ')}${r.withMulti ? ', with the multi-label set' : ''}), ${data.validation.length} validation clips; ` +
     `${r.backend}, ${r.threads ?? 1} thread${(r.threads ?? 1) > 1 ? 's' : ''}; batch ${r.batch}, ${r.steps} steps${r.earlyStop ? ` at most (early stopping: patience ${r.earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
   const result = await trainDiffusion({

@@ -9,6 +9,9 @@ import { DEFAULT_ADAM } from './adam.ts';
 import { syntheticMelClips, TINY_TRAIN_CONFIG } from './testing.ts';
 import { FolderRunStore } from './run-store-node.ts';
 import { StoppedError, trainDiffusion, type TrainOptions } from './train.ts';
+import { decodeCheckpoint, type CheckpointBytes } from './checkpoint.ts';
+import { emaDecay } from './ema.ts';
+import * as tf from '@tensorflow/tfjs';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -65,6 +68,35 @@ describe('trainDiffusion', () => {
     await expect(stopped).rejects.toBeInstanceOf(StoppedError);
     const resumed = await trainDiffusion({ ...base(stoppedDir, 6), resume: true });
     for (const [k, w] of straight.weights) expect(Array.from(resumed.weights.get(k)!.data), k).toEqual(Array.from(w.data));
+  });
+
+  it('keeps a weight average (ema): each update is d * previous + (1 - d) * weights, resumed exactly, and it is what is returned', async () => {
+    const withEma = (outDir: string, steps: number): TrainOptions => ({ ...base(outDir, steps), settings: { ...base(outDir, steps).settings, ema: 0.9 }, checkpointEvery: 1 });
+    const before = tf.memory().numTensors;
+    const straightDir = tempDir();
+    const straight = await trainDiffusion(withEma(straightDir, 4));
+    expect(tf.memory().numTensors).toBe(before);
+    const dir = tempDir();
+    await trainDiffusion(withEma(dir, 3));
+    const at3 = await decodeCheckpoint(await new FolderRunStore(dir).loadCheckpoint() as CheckpointBytes, dir);
+    const resumed = await trainDiffusion({ ...withEma(dir, 4), resume: true });
+    const at4 = await decodeCheckpoint(await new FolderRunStore(dir).loadCheckpoint() as CheckpointBytes, dir);
+    const d = emaDecay(0.9, 4); // min(0.9, 5 / 14)
+    for (const [k, w] of resumed.weights) {
+      expect(Array.from(w.data), k).toEqual(Array.from(straight.weights.get(k)!.data)); // resume is exact
+      expect(Array.from(w.data), k).toEqual(Array.from(at4.ema.get(k)!)); // the average is returned
+      const e3 = at3.ema.get(k)!, p4 = at4.params.get(k)!;
+      w.data.forEach((x, i) => expect(x).toBeCloseTo(d * e3[i] + (1 - d) * p4[i], 6));
+    }
+    expect([...resumed.weights].some(([k, w]) => w.data.some((x, i) => x !== at4.params.get(k)![i]))).toBe(true);
+    await expect(trainDiffusion({ ...base(dir, 5), resume: true })).rejects.toThrow(/other settings/);
+  });
+
+  it('validating the average between steps leaves the training exactly as without validation', async () => {
+    const opts = (validateEvery: number): TrainOptions => ({ ...base(tempDir(), 3), settings: { ...base('', 3).settings, ema: 0.9 }, validateEvery });
+    const quiet = await trainDiffusion(opts(0));
+    const checked = await trainDiffusion(opts(1));
+    for (const [k, w] of quiet.weights) expect(Array.from(checked.weights.get(k)!.data), k).toEqual(Array.from(w.data));
   });
 
   it('refuses to resume with other settings, or without a checkpoint', async () => {

@@ -10,6 +10,7 @@ import type { MelNormalisation } from '../features/mel-norm.ts';
 import type { NamedWeights } from '../weights/types.ts';
 import { disposeAdamState, learningRate } from './adam.ts';
 import { decodeCheckpoint, encodeCheckpoint, encodeParams, type TrainState } from './checkpoint.ts';
+import { disposeEma, updateEma, withWeights } from './ema.ts';
 import { evaluateDiffusion, type DiffusionEval } from './evaluate.ts';
 import { cropBatch, N_MELS, normaliseClips, type CropPick, type MelClip } from './melData.ts';
 import { EarlyStop, type EarlyStopOptions } from './early-stop.ts';
@@ -86,7 +87,10 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   }
   const run = await startRun(s, o.train, store, o.resume ?? false, o.initModel);
   const early = o.earlyStop ? new EarlyStop(o.earlyStop, run.earlyStop) : undefined;
-  const { model, adam, prng, melNorm, settingsRecord } = run;
+  const { model, adam, prng, melNorm, settingsRecord, ema } = run;
+  /** What is validated, kept as best and published: the weight average when the run keeps one. */
+  const evalParams = () => ema?.weights ?? model.params;
+  const checkpoint = () => encodeCheckpoint(model.params, adam, state(), ema?.weights);
   let { order, cursor, step } = run;
   const elapsedBefore = run.elapsedSec;
   const train = normaliseClips(o.train, melNorm);
@@ -111,7 +115,8 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   let bestVal: DiffusionEval | undefined;
   const validate = async () => {
     if (validation.length === 0) return;
-    lastVal = evaluateDiffusion(model, validation, melNorm, { frames: s.cropFrames, seed: s.seed + 1, batch: s.batch });
+    const evaluate = () => evaluateDiffusion(model, validation, melNorm, { frames: s.cropFrames, seed: s.seed + 1, batch: s.batch });
+    lastVal = ema ? withWeights(model.params, ema.weights, evaluate) : evaluate();
     lastValStep = step;
     const line: LogLine = { kind: 'val', step, ...lastVal, time: elapsed() };
     await store.appendLog(line);
@@ -121,7 +126,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       const verdict = early.observe(lastVal.vLoss, step);
       if (verdict === 'improved') {
         bestVal = lastVal;
-        await store.saveBest(encodeParams(model.params));
+        await store.saveBest(encodeParams(evalParams()));
         note = ' (best so far)';
       } else {
         note = ` (best ${early.state.bestVLoss.toFixed(4)} at step ${early.state.bestStep}; ${early.state.sinceBest}/${early.o.patience} without improvement)`;
@@ -137,7 +142,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       throwIfCancelled(o.signal, 'training');
       if (o.stopSignal?.aborted) {
         // Between steps the state is whole (the PRNG has not drawn the next batch): save it as a checkpoint.
-        await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+        await store.saveCheckpoint(checkpoint());
         throw new StoppedError(step, store.where);
       }
       const picks: CropPick[] = [];
@@ -155,6 +160,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
       bins.add(sigmas, perSample);
       if (!Number.isFinite(loss)) throw new LabError(`training diverged at step ${step + 1} (loss ${loss}); try a lower --lr`);
       step++;
+      if (ema) updateEma(ema, model.params, step);
       intervalLoss += loss;
       intervalSteps++;
       if (step % (o.logEvery ?? 10) === 0 || step === o.steps) {
@@ -175,14 +181,14 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
         intervalSteps = 0;
       }
       if ((o.validateEvery ?? 0) > 0 && step % o.validateEvery! === 0) await validate();
-      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps || early?.stopped) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+      if (step % (o.checkpointEvery ?? 100) === 0 || step === o.steps || early?.stopped) await store.saveCheckpoint(checkpoint());
     }
     if (lastValStep !== step && !early?.stopped) {
       await validate();
-      if (early) await store.saveCheckpoint(encodeCheckpoint(model.params, adam, state()));
+      if (early) await store.saveCheckpoint(checkpoint());
     }
     let weights: NamedWeights = new Map();
-    for (const [k, t] of model.params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
+    for (const [k, t] of evalParams()) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
     let stop: TrainResult['stop'];
     if (early) {
       const best = await store.loadBest();
@@ -205,6 +211,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   } finally {
     await stepper?.dispose();
     disposeAdamState(adam);
+    disposeEma(ema);
     model.dispose();
   }
 }

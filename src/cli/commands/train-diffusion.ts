@@ -6,7 +6,7 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { emaArg, gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { TRAIN_LOG } from '../../training/trainLog.ts';
@@ -19,7 +19,7 @@ export const trainDiffusionCommand: Command = {
     'npx diffpir train-diffusion --corpus <dir|preset>[,<dir|preset>...] (--config <unet.json|student|tiny> | --init <model>) --steps N --out <model dir>\n' +
     '    [--resume] [--with-multi] [--patience P --validate-every N [--min-delta 0.005]] [--batch 8] [--lr 3e-4] [--seed 0] [--crop 104]\n' +
     '    [--micro-batch 4] [--warmup 50] [--clip-norm 1] [--checkpoint-every 100] [--val-clips 64] [--float16] [--backend wasm|cpu]\n' +
-    '    [--threads N]\n' +
+    '    [--threads N] [--ema 0.995]\n' +
     '  --corpus   corpus folders (manifest.json) or presets (tiny, small, full, sf-small, ...), comma-separated: their training clips\n' +
     '             are pooled; validation clips are spread evenly over them\n' +
     '  --with-multi  also train on the OpenPIR-like multi-label clips (recorded-recipe corpora)\n' +
@@ -27,6 +27,8 @@ export const trainDiffusionCommand: Command = {
     '  --patience stop when P validations in a row do not improve the best validation v-loss by --min-delta (relative);\n' +
     '             --steps is then the cap, and the model written is the best validation\'s weights\n' +
     '  --micro-batch  crops per forward/backward pass (gradients summed; bounds the WASM heap: ~1.5 GB for 4 student crops)\n' +
+    '  --ema      keep an exponential moving average of the weights with this decay; validation, early stopping and the\n' +
+    '             model written use it (default: none)\n' +
     '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run\n' +
     '  Ctrl-C     stops at the end of the current step and saves a checkpoint (--resume continues exactly); twice quits at once\n' +
     '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1); not a run setting:\n' +
@@ -57,7 +59,7 @@ export const trainDiffusionCommand: Command = {
       steps, outDir, batch, seed, cropFrames, microBatch: Math.max(0, args.num('micro-batch', 4)!),
       adam: { ...DEFAULT_ADAM, lr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
       earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 100), 'checkpoint-every'),
-      resume: args.bool('resume'), float16: args.bool('float16'), threads,
+      resume: args.bool('resume'), float16: args.bool('float16'), threads, ema: emaArg(args.str('ema'), undefined),
       command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
       onLine: (l) => console.log(l), stopSignal: stop.signal,
     }, { onProgress: stderrProgress() }).finally(() => stop.dispose());

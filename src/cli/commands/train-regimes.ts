@@ -6,7 +6,7 @@ import { portableCommand } from '../../common/portable-path.ts';
 import { LabError } from '../../common/errors.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
-import { gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
+import { emaArg, gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
@@ -19,12 +19,13 @@ export const trainRegimesCommand: Command = {
     'npx diffpir train-regimes --out <dir> [--pretrain small,sf-small] [--finetune small] [--config student] [--only 0,a,b,c]\n' +
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
-    '    [--threads N]\n' +
+    '    [--threads N] [--ema 0.995|none]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
     '  continue: finished models are skipped, interrupted ones resume from their checkpoints (same settings).\n' +
-    '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1; see train-diffusion).',
+    '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1; see train-diffusion).\n' +
+    '  --ema      weight-average decay (default 0.995): validation, early stopping and the published weights use the average',
   async run(args) {
     const out = args.requireStr('out');
     const only = parseRegimeIds(args.str('only'));
@@ -36,6 +37,7 @@ export const trainRegimesCommand: Command = {
     const validateEvery = positiveIntArg(args.num('validate-every', 100), 'validate-every');
     const lr = args.num('lr', 1e-3)!;
     const finetuneLr = args.num('finetune-lr', 3e-4)!;
+    const ema = emaArg(args.str('ema'), 0.995);
     if (!(lr > 0) || !(finetuneLr > 0)) throw new LabError('train-regimes: --lr and --finetune-lr must be > 0');
     const backend = await initNodeBackend(args.str('backend'));
     const { threads, line } = trainThreads(args.num('threads'), 'train-regimes');
@@ -62,7 +64,7 @@ export const trainRegimesCommand: Command = {
           microBatch: Math.max(0, args.num('micro-batch', 4)!),
           adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
           earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
-          resume: status === 'resume', float16: args.bool('float16'), threads,
+          resume: status === 'resume', float16: args.bool('float16'), threads, ema,
           command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
           backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal,
         }, { onProgress: stderrProgress() });
