@@ -85,7 +85,7 @@ ${corpusLines(i)}
 - ${i.steps} steps, batch ${s.batch} (micro-batches of ${s.microBatch || s.batch}), seed ${s.seed}
 ${initLine(i)}- Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}${s.ema !== undefined ? `
 - weight average (EMA) with decay min(${s.ema}, (1 + step) / (10 + step)) after every update; validation, early stopping and these weights are the average's` : ''}
-- backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min (${fmt(i.clipsPerSec, 2)} clips/s)
+- backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min${i.clipsPerSec > 0 ? ` (${fmt(i.clipsPerSec, 2)} clips/s)` : ' (no steps in the last session: the rate is in the loss log)'}
 - command: \`${i.command}\`
 ${stopLines(i)}${(i.notes ?? []).map((n) => `- ${n}\n`).join('')}
 ## Results
