@@ -35,14 +35,14 @@ export const combineCommand: Command = {
     }
     let classes: string[] | undefined;
     const lines: string[] = [];
-    for (const m of members) {
+    for (const [i, m] of members.entries()) {
       if (!existsSync(m)) throw new LabError(`${m}: no such folder`);
       const kind = modelFolderKind(m);
       if (kind === 'combination') throw new LabError(`${m} is itself a combination; list its members instead`);
       const c = folderClasses(m, kind);
       if (classes === undefined) classes = c;
       else if (c.join() !== classes.join()) throw new LabError(`${m} has classes ${c.join(',')}, ${members[0]} has ${classes.join(',')}; a combination needs the same classes`);
-      lines.push(`- ${kind === 'han' ? 'Han CNN' : 'probe'} \`${path.basename(path.resolve(m))}\` (weights ${modelIdentity(m, kind).weights}), weight ${weights[members.indexOf(m)]}`);
+      lines.push(`- ${kind === 'han' ? 'Han CNN' : 'probe'} \`${path.basename(path.resolve(m))}\` (weights ${modelIdentity(m, kind).weights}), weight ${weights[i]}`);
     }
     const note = args.str('note');
     const spec = makeCombination(members.map((m, i) => ({ folder: path.relative(path.resolve(out), path.resolve(m)).split(path.sep).join('/'), weight: weights[i] })), note);
