@@ -11,6 +11,7 @@ import { controlFor, type ModelSource } from '../features/model-source.ts';
 import { DiskFeatureCache, resolveModelNode } from '../features/node.ts';
 import { defaultBaseline } from '../sweep/baseline.ts';
 import { openSweepCorpus, pretrainedHanBaseline } from '../sweep/node.ts';
+import { openOutsideSets } from '../sweep/outside-node.ts';
 import type { BaselineRunner, SweepCorpus, SweepSettings } from '../sweep/types.ts';
 
 export interface SweepSpec {
@@ -27,6 +28,8 @@ export interface SweepSpec {
   cache?: string;
   /** "none", "train" (the Han CNN trained in the cell) or a Han CNN folder (--baseline). */
   baseline: string;
+  /** --also-score: labelled folders every cell is also scored on (one set per split; never for choices). */
+  outside?: string[];
   settings: SweepSettings;
 }
 
@@ -45,6 +48,7 @@ export async function openSweepSpec(spec: SweepSpec, opts: JobOptions = {}): Pro
     : spec.control ? await resolveModelNode(spec.control)
     : subject.randomSeed === undefined ? await controlFor(subject) : undefined;
   const corpus = await openSweepCorpus(spec.corpus, { seed: spec.corpusSeed, maxClips: spec.settings.maxClips, withMulti: spec.withMulti === true, signal: opts.signal, onProgress: opts.onProgress });
+  if (spec.outside?.length) corpus.outside = await openOutsideSets(spec.outside, corpus.classes);
   const cache = spec.cache === 'none' ? NO_CACHE : new DiskFeatureCache(spec.cache);
   const baseline = spec.baseline === 'none' ? undefined : spec.baseline === 'train' ? defaultBaseline(spec.settings) : pretrainedHanBaseline(spec.baseline);
   return { subject, control, corpus, cache, baseline };

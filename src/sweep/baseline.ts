@@ -12,6 +12,7 @@ import type { HanModel } from '../baseline/han.ts';
 import type { MelClipLabelled } from '../baseline/windows.ts';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled } from '../common/progress.ts';
+import { hanOnOutside } from './outside.ts';
 import type { BaselineRunner, CellOutcome, Split, SweepCorpus, SweepSettings } from './types.ts';
 
 /** A split's clips as raw log-mels with multi-hot labels. */
@@ -36,12 +37,14 @@ export async function hanCell(han: HanModel, test: MelClipLabelled[], corpus: Sw
   const predictions = han.decide(scored.scores);
   const byId = new Map(test.map((c) => [c.id, c.labels]));
   const report = classWiseMetrics(predictions, labelSet('test', corpus.classes, scored.clipIds.map((id) => byId.get(id)!)));
+  const outside = corpus.outside?.length ? await hanOnOutside(han, corpus.outside, corpus.classes) : undefined;
   const m = han.meta.metrics;
   return {
     model: name, pooled: false, featureShape: [han.meta.config.mels, han.meta.framing.windowFrames],
     parameters: han.meta.parameters,
     validation: { microF1: m.validation.microF1, macroF1: m.validation.macroF1 },
     test: report,
+    ...(outside ? { outside } : {}),
     threshold: [...han.meta.threshold.values],
     seeds: { probe: han.meta.seed },
     training: { epochs: m.epochs.length, bestEpoch: m.bestEpoch, stopReason: m.stopReason },

@@ -12,6 +12,7 @@ import type { LabelledFeatures } from '../probes/features.ts';
 import { trainProbe } from '../probes/train.ts';
 import type { Probe } from '../probes/probe.ts';
 import type { EpochReport } from '../probes/fit.ts';
+import { probeOnOutside } from './outside.ts';
 import { cellId } from './plan.ts';
 import type { CellKey, CellResult, Split, SweepCorpus, SweepSettings } from './types.ts';
 
@@ -89,6 +90,9 @@ export async function runProbeCell(
   const model = extractor.model;
   try {
     const report = await scoreOnTest(probe, test, corpus);
+    const outside = corpus.outside?.length
+      ? await probeOnOutside(probe, extractor, corpus.outside, corpus.classes, key.tap, cellRequest(key, settings), { batchSize: settings.batchSize, signal: opts.signal })
+      : undefined;
     const m = probe.meta.metrics;
     return {
       id: cellId(key), kind: 'probe', ...key, corpus: corpus.id,
@@ -96,6 +100,7 @@ export async function runProbeCell(
       parameters: probe.meta.parameters,
       validation: { microF1: m.validation.microF1, macroF1: m.validation.macroF1 },
       test: report,
+      ...(outside ? { outside } : {}),
       threshold: [...probe.threshold.values],
       seeds: { noise: settings.noiseSeed, probe: settings.probeSeed },
       training: { epochs: m.epochs.length, bestEpoch: m.bestEpoch, stopReason: m.stopReason },

@@ -19,8 +19,19 @@ function duration(s: number): string {
   return `${(s / 3600).toFixed(2)} h`;
 }
 
+/** The outside sets' names (--also-score) in the order the cells have them. */
+export function outsideNames(results: SweepResults): string[] {
+  return [...new Set(results.cells.flatMap((c) => Object.keys(c.outside ?? {})))];
+}
+
+/** Extra column heads per outside set: "o1 micro" (subject) and "o1 ctrl" (control), micro F1. */
+function outsideHead(results: SweepResults): string[] {
+  return outsideNames(results).flatMap((_, i) => [`o${i + 1} micro`, `o${i + 1} ctrl`]);
+}
+
 /** One row per key: validation micro F1 of the subject, test micro/macro F1 of subject and control. */
 function rowsFor(results: SweepResults, label: (k: CellKey) => string, keys: CellKey[], chosen?: (k: CellKey) => boolean, params = false): string[][] {
+  const names = outsideNames(results);
   const byId = new Map(results.cells.map((c) => [c.id, c]));
   const get = (k: CellKey, role: ModelRole) => byId.get(cellId({ ...k, role }));
   return keys.flatMap((k) => {
@@ -31,6 +42,7 @@ function rowsFor(results: SweepResults, label: (k: CellKey) => string, keys: Cel
       `${label(k)}${chosen?.(k) ? ' *' : ''}`,
       f3(s?.validation.microF1), f3(s?.test.micro.f1), f3(s?.test.macro.f1), f3(c?.test.micro.f1), f3(c?.test.macro.f1),
       `${stopShort(s)}/${stopShort(c)}`,
+      ...names.flatMap((n) => [f3(s?.outside?.[n]?.micro.f1), f3(c?.outside?.[n]?.micro.f1)]),
     ];
     if (params) row.push(String(s?.parameters ?? c?.parameters ?? '-'));
     return [row];
@@ -71,26 +83,32 @@ export function formatSweepReport(results: SweepResults): string {
   out.push('stop s/c: how the subject / control probe stopped (pN: validation patience after N epochs; capN: at the epoch cap).');
   const stops = stopSummary(results);
   if (stops) out.push(stops);
+  const oNames = outsideNames(results);
+  if (oNames.length) {
+    out.push(`Outside sets (--also-score; scored at the corpus's thresholds, never used to choose): ${oNames.map((n, i) => `o${i + 1} = ${n}`).join(', ')}`);
+  }
+  const H = [...HEAD, ...outsideHead(results)];
   const sigmaKeys = [...new Set(results.cells.filter((c) => c.kind === 'probe' && c.tap === results.stage1Tap && c.head === 'mlp').map((c) => c.sigma!))]
     .sort((a, b) => a - b).map((sigma) => ({ role: 'subject', sigma, tap: results.stage1Tap, head: 'mlp' }) as CellKey);
   if (sigmaKeys.length) {
     out.push('', `Stage 1: F1 vs sigma (MLP at ${results.stage1Tap})`);
-    out.push(table(['sigma', ...HEAD.slice(1)], rowsFor(results, (k) => String(k.sigma), sigmaKeys, (k) => k.sigma === ch.sigma?.value)));
+    out.push(table(['sigma', ...H.slice(1)], rowsFor(results, (k) => String(k.sigma), sigmaKeys, (k) => k.sigma === ch.sigma?.value)));
   }
   if (ch.sigma) {
     const tapKeys = results.stage2Taps.map((tap) => ({ role: 'subject', sigma: ch.sigma!.value, tap, head: 'mlp' }) as CellKey);
     const rows = rowsFor(results, (k) => k.tap, tapKeys, (k) => k.tap === ch.tap?.value);
-    if (rows.length) out.push('', `Stage 2: F1 per tap (MLP, sigma ${ch.sigma.value})`, table(['tap', ...HEAD.slice(1)], rows));
+    if (rows.length) out.push('', `Stage 2: F1 per tap (MLP, sigma ${ch.sigma.value})`, table(['tap', ...H.slice(1)], rows));
   }
   if (ch.sigma && ch.tap) {
     const heads: HeadKind[] = results.settings.heads;
     const headKeys = heads.map((head) => ({ role: 'subject', sigma: ch.sigma!.value, tap: ch.tap!.value, head }) as CellKey);
     const rows = rowsFor(results, (k) => k.head, headKeys, (k) => k.head === ch.head?.value, true);
-    if (rows.length) out.push('', `Stage 3: F1 per head (sigma ${ch.sigma.value}, ${ch.tap.value})`, table(['head', ...HEAD.slice(1), 'params'], rows));
+    if (rows.length) out.push('', `Stage 3: F1 per head (sigma ${ch.sigma.value}, ${ch.tap.value})`, table(['head', ...H.slice(1), 'params'], rows));
   }
   if (baseline) {
     out.push('', `Han et al. CNN (${baseline.model}, ${baseline.parameters} parameters): validation micro ${f3(baseline.validation.microF1)}, ` +
-      `test micro ${f3(baseline.test.micro.f1)}, test macro ${f3(baseline.test.macro.f1)}`);
+      `test micro ${f3(baseline.test.micro.f1)}, test macro ${f3(baseline.test.macro.f1)}` +
+      oNames.map((n, i) => `, o${i + 1} micro ${f3(baseline.outside?.[n]?.micro.f1)} macro ${f3(baseline.outside?.[n]?.macro.f1)}`).join(''));
   } else {
     for (const n of results.notes) out.push('', n);
   }
@@ -104,6 +122,14 @@ export function formatSweepReport(results: SweepResults): string {
     rows.push(['micro', ...cols.filter((_, j) => keep[j]).map((c) => f3(c!.test.micro.f1))]);
     rows.push(['macro', ...cols.filter((_, j) => keep[j]).map((c) => f3(c!.test.macro.f1))]);
     out.push('', 'Class-wise test F1', table(['class', ...names.filter((_, j) => keep[j])], rows));
+    for (const [i, n] of oNames.entries()) {
+      const have = cols.map((c) => c?.outside?.[n] !== undefined);
+      if (!have[0]) continue;
+      const reps = cols.filter((_, j) => have[j]).map((c) => c!.outside![n]);
+      const oRows = reps[0].classes.map((cls, k) => [cls.code, ...reps.map((r) => f3(r.classes[k]?.f1))]);
+      oRows.push(['micro', ...reps.map((r) => f3(r.micro.f1))], ['macro', ...reps.map((r) => f3(r.macro.f1))]);
+      out.push('', `Class-wise F1 on o${i + 1} (${n})`, table(['class', ...names.filter((_, j) => have[j])], oRows));
+    }
   }
   return out.join('\n');
 }

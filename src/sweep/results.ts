@@ -23,6 +23,8 @@ export function sweepFingerprint(
     window: settings.window,
     fit: settings.fit,
     baseline: baseline ?? null,
+    // Only when given, so files made before outside sets existed still resume.
+    ...(corpus.outside?.length ? { outside: corpus.outside.map((o) => `${o.name}#${o.id}`) } : {}),
   };
 }
 

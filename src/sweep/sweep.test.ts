@@ -112,6 +112,23 @@ describe('sweep [wasm]', () => {
     await expect(runSweep(env, { ...settings, noiseSeed: 5 }, {})).rejects.toThrow(/other settings \(noiseSeed: 0 there, 5 now\)/);
   });
 
+  it('scores every cell also on outside sets, at the same threshold, choosing nothing by them (--also-score)', async () => {
+    const corpus = toneCorpus();
+    const outside = [{ name: 'tones/test', id: 'tones-test', clips: corpus.clips.filter((c) => c.split === 'test') }];
+    const plain = await runSweep({ ...env, baseline: undefined, store: new MemoryResultsStore() }, { ...settings, stages: [1] }, {});
+    const withOut = await runSweep({ ...env, corpus: { ...corpus, outside }, baseline: undefined, store: new MemoryResultsStore() }, { ...settings, stages: [1] }, {});
+    expect(withOut.fingerprint.outside).toEqual(['tones/test#tones-test']);
+    expect(plain.fingerprint.outside).toBeUndefined();
+    expect(withOut.choices).toEqual(plain.choices);
+    for (const c of withOut.cells) {
+      // The outside set is the test split here, so its figures are the test figures.
+      expect(c.outside!['tones/test']).toEqual(c.test);
+      expect(c.validation).toEqual(plain.cells.find((p) => p.id === c.id)!.validation);
+    }
+    const report = formatSweepReport(withOut);
+    for (const s of ['o1 = tones/test', 'o1 micro', 'o1 ctrl', 'Class-wise F1 on o1 (tones/test)']) expect(report).toContain(s);
+  });
+
   it('another subject with the same control takes its control cells from an earlier sweep (--reuse-control)', async () => {
     const earlier = JSON.parse(store.text!) as SweepResults;
     const other = await resolveModel('random-init:tiny@9', noFolders);

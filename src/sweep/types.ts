@@ -7,6 +7,7 @@ import type { MetricsReport } from '../evaluation/types.ts';
 import type { LabelledClip } from '../features/dataset.ts';
 import type { WindowSpec } from '../features/windows.ts';
 import type { JobOptions } from '../common/progress.ts';
+import type { OutsideSet } from './outside.ts';
 
 /** The paper's noise levels (sigma). */
 /** Probe epoch cap in sweeps: generous, so that validation patience decides (the first small sweep, capped
@@ -30,6 +31,8 @@ export interface SweepCorpus {
   info: Record<string, unknown>;
   classes: readonly string[];
   clips: SweepClip[];
+  /** Sets from outside the corpus every cell is also scored on (never for choices; outside.ts). */
+  outside?: OutsideSet[];
 }
 
 export interface SweepSettings {
@@ -82,6 +85,8 @@ export interface CellOutcome {
   validation: Scores;
   /** Test scores at the validation threshold: class-wise and averaged. */
   test: MetricsReport;
+  /** Scores on the sweep's outside sets (e.g. real recordings) at the same threshold, by set name. */
+  outside?: Record<string, MetricsReport>;
   threshold: number[];
   seeds: { noise?: number; probe: number };
   training: { epochs: number; bestEpoch: number; stopReason: string };

@@ -57,13 +57,16 @@ export const sweepCommand: Command = {
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 300] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
     '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]] [--reuse-control <results.json>[,...]]\n' +
+    '    [--also-score <labelled folder>[,...]]\n' +
     '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
     '  --queue hands the cells to workers (npx diffpir worker --queue redis://HOST:PORT) and follows them\n' +
     '  --shard i/N runs the i-th (from 0) of N shares of each stage\'s cells (npx diffpir merge joins the files);\n' +
     '    --from starts --out from a copy of a merged earlier stage, so stage 2 or 3 can be sharded too\n' +
     '  --baseline scores a Han CNN trained before on the same corpus (npx diffpir train-baseline) instead of training one\n' +
     '  --reuse-control takes the control cells of earlier sweeps with the same control weights, corpus and settings\n' +
-    '    (e.g. Model A\'s sweep for Model B: the control does not depend on the subject) instead of computing them again',
+    '    (e.g. Model A\'s sweep for Model B: the control does not depend on the subject) instead of computing them again\n' +
+    '  --also-score scores every cell (and the Han CNN) also on each split of these folders (e.g. the real-recording set),\n' +
+    '    as trained and thresholded on the corpus; they add columns and never choose anything',
   async run(args) {
     const started = performance.now();
     const backend = await initNodeBackend(args.str('backend'));
@@ -94,6 +97,7 @@ export const sweepCommand: Command = {
       model: args.requireStr('model'), control: args.str('control'), corpus: args.requireStr('corpus'), corpusSeed: args.num('seed'),
       ...(args.bool('with-multi') ? { withMulti: true } : {}),
       cache: args.str('cache'), baseline: args.bool('no-baseline') ? 'none' : baselineDir ?? 'train', settings,
+      ...(args.has('also-score') ? { outside: args.list('also-score')! } : {}),
     };
     const executor = address ? await QueueExecutor.open(address, spec, { log: (line) => console.error(line) }) : undefined;
     const corpusArg = spec.corpus;
@@ -117,6 +121,7 @@ export const sweepCommand: Command = {
       onStep: stepPrinter(),
       onCell: (c, skipped) => console.error(
         `  ${skipped ? 'done before' : 'done'}: ${c.id}  val micro ${c.validation.microF1.toFixed(3)}  test micro ${c.test.micro.f1.toFixed(3)} macro ${c.test.macro.f1.toFixed(3)}` +
+          Object.entries(c.outside ?? {}).map(([n, r]) => `  ${n} micro ${r.micro.f1.toFixed(3)}`).join('') +
           (skipped ? '' : `  (${c.seconds.total.toFixed(0)} s)`),
       ),
     }).finally(() => executor?.close());
