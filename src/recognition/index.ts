@@ -10,4 +10,5 @@ export { calibrationFor, weightsIdentity } from './identity.ts';
 export { labelledFiles, type FolderFile, type LabelledFile, type LabelledFiles } from './labelled-files.ts';
 export { calibrateOnItems, type ValidationSetInfo } from './calibrate-items.ts';
 export { AUDIO_EXTENSIONS, isAudioName, labelFromBracketName, parseLabelText, parseLabelsJson } from './labels-parse.ts';
+export { combinationIdentity, combineAnswers, memberName, type MemberAnswer } from './combination-answer.ts';
 export { COMBINATION_FILE, combinationKey, combineScores, combinedRecognizer, makeCombination, parseCombination, type CombinationMember, type CombinationSpec } from './combination.ts';

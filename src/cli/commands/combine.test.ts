@@ -8,6 +8,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TINY_HAN, toneWav, writeTinyHan } from '../../recognition/test-helpers.ts';
 import { runCli } from '../testing.ts';
+import { loadAudio16k } from '../../audio/load.ts';
+import { combineAnswers, combinationIdentity } from '../../recognition/combination-answer.ts';
+import { modelIdentity, openRecognizer, readCombination } from '../../recognition/node.ts';
 
 let dir: string;
 const put = async (rel: string, content: string | Uint8Array) => {
@@ -62,6 +65,31 @@ describe('diffpir combine', () => {
     const stale = await runCli(['score', path.join(dir, 'set'), '--combination', out]);
     expect(stale.code).toBe(1);
     expect(stale.err).toMatch(/calibration\.json was fitted for other weights \(combination [0-9a-f]{16}, the folder has combination [0-9a-f]{16}\)/);
+  });
+
+  it("combines answers the members already gave (the Recognize page's way) exactly as --combination does, calibration included", async () => {
+    const out = path.join(dir, 'models/combo3');
+    expect((await runCli(['combine', path.join(dir, 'models/han-a'), path.join(dir, 'models/han-b'), '--weights', '2,1', '--out', out])).code).toBe(0);
+    expect((await runCli(['calibrate', out, '--on', path.join(dir, 'set')])).code).toBe(0);
+    const samples = (await loadAudio16k(new Uint8Array(await readFile(path.join(dir, 'set/tone1.wav'))), 'tone1.wav')).samples;
+    const combined = await openRecognizer({ combination: out });
+    const want = await combined.recognize(samples);
+    combined.dispose();
+    const answers = [];
+    for (const name of ['han-a', 'han-b']) {
+      const folder = path.join(dir, 'models', name);
+      const r = await openRecognizer({ han: folder, uncalibrated: true });
+      answers.push({ name, result: await r.recognize(samples), identity: modelIdentity(folder, 'han') });
+      r.dispose();
+    }
+    const spec = readCombination(out);
+    expect(await combinationIdentity(answers.map((a) => a.identity), [2, 1])).toEqual(modelIdentity(out, 'combination'));
+    const got = await combineAnswers(spec, await readFile(path.join(out, 'calibration.json'), 'utf8'), answers, 'models/combo3');
+    expect(got.decision).toBe('calibrated');
+    expect({ ...got, probe: want.probe }).toEqual(want);
+    await expect(combineAnswers(spec, null, answers.slice(0, 1), 'models/combo3')).rejects.toThrow(/models\/combo3: member han-b gave no answer here \(answers from han-a\)/);
+    const other = [answers[0], { ...answers[1], identity: { kind: 'han' as const, weights: '0000000000000000' } }];
+    await expect(combineAnswers(spec, await readFile(path.join(out, 'calibration.json'), 'utf8'), other, 'models/combo3')).rejects.toThrow(/fitted for other weights/);
   });
 
   it('refuses one member, a missing folder, mismatched weights and two model flags, in one line each', async () => {
