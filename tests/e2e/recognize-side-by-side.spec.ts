@@ -2,7 +2,8 @@
 // WAV files are queued ("file i of n") and each gets both answers side by side, the diffusion
 // probe's (labelled with the probe and its U-Net) and the Han CNN's (labelled with its folder),
 // each with its confidence state (recognized with confidence or not, the top three with their
-// values and thresholds) and a timeline; the answers stay when leaving the page and coming back,
+// values and thresholds) and a timeline, and above them the shipped recognizer's answer (the
+// declared combination of the two in models/recognizer/, calibrated as one model); the answers stay when leaving the page and coming back,
 // and after a reload; cancel stops a queue and keeps what is done; a Han CNN missing from the
 // build fails alone; with a calibration.json in the Han folder (made by the test) the answer is
 // calibrated and the Models page draws its reliability diagram; Compare scores a labelled folder
@@ -36,6 +37,13 @@ async function expectBothAnswers(rec: RecognizePageObject, name: string): Promis
   await expectConfidence(han.getByTestId('han-confidence'));
   await expect(probe.getByRole('figure', { name: `Timeline of ${name}: diffusion probe` })).toBeVisible();
   await expect(han.getByRole('figure', { name: `Han CNN over time: ${name}` })).toBeVisible();
+  const combined = rec.combinedAnswer(name);
+  await expect(combined).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(combined.getByTestId('combined-model-label')).toHaveText('models/recognizer: probe-default + han-cnn-recorded combined');
+  await expect(combined.getByTestId('combined-rule')).toContainText('(probe-default × 1, han-cnn-recorded × 1), then calibrated as one model');
+  await expectConfidence(combined.getByTestId('combined-confidence'));
+  await expect(combined.getByTestId('combined-confidence')).toContainText('The shipped recognizer is calibrated on real-validation-v2');
+  await expect(combined.getByRole('figure', { name: `Timeline of ${name}: shipped recognizer` })).toBeVisible();
   await expect(rec.file(name).getByRole('alert')).toHaveCount(0);
 }
 
@@ -71,9 +79,9 @@ test('two files: both answers for each, labelled with their models; kept when co
   for (const name of ['low-a.wav', 'high-e.wav']) await expectBothAnswers(rec, name);
   await expect(page.getByTestId('recognize-queue')).toHaveCount(0);
   await expect(page.getByTestId('recognize-count')).toHaveText('2 files: 2 finished. Kept in this browser until you clear them.');
-  // Every answer (2 files x probe and Han CNN) shows its confidence state; both shipped models are calibrated.
+  // Every answer (2 files x the shipped recognizer, probe and Han CNN) shows its confidence state; all are calibrated.
   const states = page.locator('[data-confidence]');
-  await expect(states).toHaveCount(4);
+  await expect(states).toHaveCount(6);
   for (const s of await states.all()) expect(['confident', 'not-sure']).toContain(await s.getAttribute('data-confidence'));
   await expect(page.getByText(/is calibrated on real-validation-v2/).first()).toBeVisible();
   await screenshot(page, 'recognize-side-by-side');
@@ -122,6 +130,7 @@ test('a Han CNN missing from the build fails alone, with a clear message', async
   await expect(rec.hanAnswer('alone.wav')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
   await expect(rec.hanAnswer('alone.wav').getByRole('alert')).toHaveText('Han et al. CNN gave no answer: Han CNN models/han-cnn-recorded/ is not in this build (model.json: HTTP 404)');
   await expect(rec.probeAnswer('alone.wav').getByTestId('recognize-verdict')).toBeVisible();
+  await expect(rec.combinedAnswer('alone.wav').getByRole('alert')).toHaveText('No combined answer: the Han CNN gave none.');
   await screenshot(page, 'recognize-side-by-side-han-missing');
 });
 

@@ -15,7 +15,7 @@ export const recognizeHanHandler = defineHandler('recognizeHan', {
     const audio = await loadAudio16k(new Uint8Array(p.bytes), p.fileName, { signal: ctx.signal, onProgress: ctx.onProgress });
     const t1 = performance.now();
     ctx.onProgress({ stage: 'loading the Han CNN', done: 0, total: 0, detail: p.folder });
-    const { han, calibration } = await labHan(p.folder, p.appBase);
+    const { han, calibration, identity } = await labHan(p.folder, p.appBase);
     throwIfCancelled(ctx.signal, 'Han CNN recognition');
     const t2 = performance.now();
     const result = await recognizeHan(audio.samples, han, { hanName: p.folder, calibration, signal: ctx.signal, onProgress: ctx.onProgress });
@@ -27,6 +27,7 @@ export const recognizeHanHandler = defineHandler('recognizeHan', {
       timings: { decodeMs: t1 - t0, modelMs: t2 - t1, recognizeMs: t3 - t2, totalMs: t3 - t0 },
       warnings: audio.warnings,
       han: { folder: p.folder, ...hanSummary(han.meta) },
+      identity,
     };
   },
 });

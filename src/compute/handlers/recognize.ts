@@ -14,9 +14,8 @@ export const recognizeHandler = defineHandler('recognize', {
     const t0 = performance.now();
     const audio = await loadAudio16k(new Uint8Array(p.bytes), p.fileName, { signal: ctx.signal, onProgress: ctx.onProgress });
     const t1 = performance.now();
-    const calibration = p.probe.calibration
-      ? calibrationFor(p.probe.calibration, await weightsIdentity('probe', p.probe.weights), p.probe.folder ?? p.probe.name)
-      : null;
+    const identity = await weightsIdentity('probe', p.probe.weights);
+    const calibration = p.probe.calibration ? calibrationFor(p.probe.calibration, identity, p.probe.folder ?? p.probe.name) : null;
     const probe = loadProbe(p.probe.json, p.probe.weights, p.probe.name);
     try {
       const spec = probe.meta.featureSpec;
@@ -34,6 +33,7 @@ export const recognizeHandler = defineHandler('recognize', {
         timings: { decodeMs: t1 - t0, modelMs: t2 - t1, recognizeMs: t3 - t2, totalMs: t3 - t0 },
         warnings: [...audio.warnings, ...labFeatureCache().drainWarnings()],
         probeSpec: { kind: probe.meta.kind, sigma: spec.sigma, tap: spec.tap, model: spec.model },
+        identity,
       };
     } finally {
       probe.dispose();

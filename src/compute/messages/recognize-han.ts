@@ -3,6 +3,7 @@
 // src/baseline/recognize-han.ts, the pipeline `npx diffpir recognize --han` runs.
 import type { HanSummary } from '../../baseline/summary.ts';
 import type { RecognitionResult } from '../../features/recognize.ts';
+import type { ModelIdentity } from '../../recognition/recognizer.ts';
 
 export interface RecognizeHanParams {
   /** The audio file's bytes (transferred). */
@@ -21,4 +22,6 @@ export interface RecognizeHanResult extends RecognitionResult {
   warnings: string[];
   /** The folder and what its model.json says about the model. */
   han: { folder: string } & HanSummary;
+  /** The Han CNN weights' identity (what a combination's calibration is checked against). */
+  identity: ModelIdentity;
 }

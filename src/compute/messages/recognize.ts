@@ -3,6 +3,7 @@
 // was trained on (its featureSpec.model, resolved under the app's models/ or random-init), with the
 // confident / not-sure verdict and top 3, calibrated when the probe folder has a calibration.json.
 import type { RecognitionResult } from '../../features/recognize.ts';
+import type { ModelIdentity } from '../../recognition/recognizer.ts';
 import type { ModelFilesPayload } from './lab-common.ts';
 
 export interface RecognizeParams {
@@ -25,4 +26,6 @@ export interface RecognizeResult extends RecognitionResult {
   warnings: string[];
   /** The probe's features: sigma, tap, head (for the provenance line). */
   probeSpec: { kind: string; sigma: number; tap: string; model: string };
+  /** The probe weights' identity (what a calibration or a combination's calibration is checked against). */
+  identity: ModelIdentity;
 }

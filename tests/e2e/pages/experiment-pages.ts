@@ -97,6 +97,11 @@ export class RecognizePageObject {
     return this.page.getByRole('region', { name: `Han CNN answer for ${name}`, exact: true });
   }
 
+  /** The shipped combination's answer (models/recognizer/), formed from the two answers. */
+  combinedAnswer(name: string): Locator {
+    return this.page.getByRole('region', { name: `Shipped recognizer answer for ${name}`, exact: true });
+  }
+
   /** Presses Tab until `target` has focus (keyboard only); fails after `max` presses. */
   async tabTo(target: Locator, max = 80): Promise<void> {
     for (let i = 0; i < max; i++) {

@@ -3,16 +3,15 @@
 // reads, the threshold each uses and whether it passed, and the rule in one or two sentences.
 import { CLASS_NAMES, isIrmasClass } from '../../../corpus/classes.ts';
 import type { RecognitionResult } from '../../../features/recognition-types.ts';
-import type { AnswerKind } from './batch.ts';
 import { confidenceHeadline, ruleProbability, ruleSentence, thresholdWords } from './confidence-words.ts';
-import { ANSWER_WORDS } from './PredictedList.tsx';
+import { ANSWER_WORDS, type WordsKind } from './PredictedList.tsx';
 
 const nameOf = (code: string) => (isIrmasClass(code) ? CLASS_NAMES[code] : code);
 
-export function ConfidenceBlock({ r, kind }: { r: RecognitionResult; kind: AnswerKind }) {
+export function ConfidenceBlock({ r, kind }: { r: RecognitionResult; kind: WordsKind }) {
   const w = ANSWER_WORDS[kind];
   const calibrated = r.decision === 'calibrated';
-  const who = kind === 'probe' ? 'The probe' : 'The Han CNN';
+  const who = w.who[0].toUpperCase() + w.who.slice(1);
   return (
     <div className={`confidence confidence-${r.confidence}`} data-testid={`${kind}-confidence`} data-confidence={r.confidence}>
       <p className="confidence-headline"><strong>{confidenceHeadline(r)}</strong></p>

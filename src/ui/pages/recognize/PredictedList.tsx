@@ -9,10 +9,14 @@ import { confidenceWords } from './confidence.ts';
 
 const nameOf = (code: string) => (isIrmasClass(code) ? CLASS_NAMES[code] : code);
 
+/** Who can answer on the page: the two models run per file, and the shipped combination of them. */
+export type WordsKind = AnswerKind | 'combined';
+
 /** Per model: who speaks, and the accessible names and test ids of its parts. */
-export const ANSWER_WORDS: Record<AnswerKind, { who: string; whose: string; probabilities: string; named: string; verdictId: string }> = {
+export const ANSWER_WORDS: Record<WordsKind, { who: string; whose: string; probabilities: string; named: string; verdictId: string }> = {
   probe: { who: 'the probe', whose: 'the probe’s', probabilities: 'Instrument probabilities', named: 'Predicted instruments', verdictId: 'recognize-verdict' },
   han: { who: 'the Han CNN', whose: 'the Han CNN’s', probabilities: 'Han CNN probabilities', named: 'Named by the Han CNN', verdictId: 'han-verdict' },
+  combined: { who: 'the shipped recognizer', whose: 'the shipped recognizer’s', probabilities: 'Shipped recognizer probabilities', named: 'Named by the shipped recognizer', verdictId: 'combined-verdict' },
 };
 
 function Row({ i, named }: { i: InstrumentScore; named?: boolean }) {
@@ -29,7 +33,7 @@ function Row({ i, named }: { i: InstrumentScore; named?: boolean }) {
 }
 
 /** The top classes by raw probability, with a sentence on how sure that is. */
-export function ProbabilityList({ instruments, kind = 'probe', top = 5 }: { instruments: InstrumentScore[]; kind?: AnswerKind; top?: number }) {
+export function ProbabilityList({ instruments, kind = 'probe', top = 5 }: { instruments: InstrumentScore[]; kind?: WordsKind; top?: number }) {
   const w = ANSWER_WORDS[kind];
   const sorted = [...instruments].sort((a, b) => b.probability - a.probability);
   const best = sorted[0];
@@ -48,7 +52,7 @@ export function ProbabilityList({ instruments, kind = 'probe', top = 5 }: { inst
 }
 
 export function PredictedList({ instruments, threshold, kind = 'probe', calibrated = false }: {
-  instruments: InstrumentScore[]; threshold: number | Record<string, number>; kind?: AnswerKind; calibrated?: boolean;
+  instruments: InstrumentScore[]; threshold: number | Record<string, number>; kind?: WordsKind; calibrated?: boolean;
 }) {
   const w = ANSWER_WORDS[kind];
   const predicted = instruments.filter((i) => i.predicted).sort((a, b) => b.probability - a.probability);

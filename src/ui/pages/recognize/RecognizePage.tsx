@@ -1,7 +1,8 @@
 // Recognize (the reviewer's page): drop one audio file, several, or a folder (or try the built-in
 // example) and get, for each file side by side, two answers: the diffusion probe's (the shipped
 // probe on its U-Net's activations) and the Han et al. CNN's (on the log-mel), each labelled with
-// its model, with probabilities, the named classes and a timeline. Files are queued ("file i of
+// its model, with probabilities, the named classes and a timeline; above them, when the build ships
+// a combination of the two (models/recognizer/), that shipped recognizer's answer. Files are queued ("file i of
 // n"), cancel stops the queue, and the answers stay for the session and after a reload.
 import { useEffect, useState, type DragEvent } from 'react';
 import { pickedFiles, walkDroppedItems } from '../../../store/import-files.ts';
@@ -9,25 +10,33 @@ import { ProgressLine } from '../experiment/ProgressLine.tsx';
 import { hanFactsLine, hanLabel, probeLabel } from './answer-words.ts';
 import { countLine, fileProblem, queueLine, type FileJob } from './batch.ts';
 import { HanAnswer, ProbeAnswer } from './AnswerPanel.tsx';
+import { CombinedAnswer } from './CombinedAnswer.tsx';
+import type { ShippedRecognizer } from './shipped-recognizer.ts';
 import { useRecognize, type ProbeChoice } from './recognize-state.ts';
 import { SHIPPED_PROBE_DIR } from './shipped-probe.ts';
 
 const dirProps = { webkitdirectory: '' } as Record<string, string>;
 
-function FileResult({ job, choices, probe, hanFolder }: { job: FileJob; choices: ProbeChoice[]; probe: ProbeChoice | undefined; hanFolder: string }) {
+function FileResult({ job, choices, probe, hanFolder, recognizer }: {
+  job: FileJob; choices: ProbeChoice[]; probe: ProbeChoice | undefined; hanFolder: string; recognizer: ShippedRecognizer | null | undefined;
+}) {
   const problem = fileProblem(job);
   const probeResult = job.probe.result;
-  const facts = probeResult ? choices.find((c) => c.name === probeResult.probe)?.facts : undefined;
+  const answered = probeResult ? choices.find((c) => c.name === probeResult.probe) : probe;
+  const facts = probeResult ? answered?.facts : undefined;
   return (
     <article aria-label={`Instruments in ${job.fileName}`} className="lab-results file-result">
       <h3>What the models hear in {job.fileName}</h3>
       {problem ? (
         <p role="alert" className="error">{problem}</p>
       ) : (
+        <>
+        {recognizer && <CombinedAnswer job={job} recognizer={recognizer} probeFolder={answered?.folder} />}
         <div className="answer-pair">
           <ProbeAnswer fileName={job.fileName} answer={job.probe} facts={facts} pendingLabel={probe ? probeLabel(probe.name, probe.model) : 'no probe available'} />
           <HanAnswer fileName={job.fileName} answer={job.han} pendingLabel={hanLabel(hanFolder)} />
         </div>
+        </>
       )}
     </article>
   );
@@ -78,6 +87,13 @@ export function RecognizePage() {
             : s.hanFacts === null ? <>Han CNN: models/{s.hanFolder}/ is not in this build, so only the probe answers.</>
               : <>Han et al. CNN: <strong>{s.hanFolder}</strong>, reading the log-mel, {hanFactsLine(s.hanFacts)}.</>}
         </p>
+        {s.recognizer && (
+          <p className="hint" data-testid="recognize-combined-facts">
+            Shipped recognizer: <strong>{s.recognizer.folder}</strong>, the two combined ({s.recognizer.members}
+            {s.recognizer.calibration ? ', calibrated as one model' : ', uncalibrated'}); its answer comes first for each file.
+          </p>
+        )}
+        {s.recognizerError && <p role="alert" className="error">Shipped recognizer: {s.recognizerError}</p>}
       </div>
       <div className="field">
         <label htmlFor="recognize-probe">Probe</label>
@@ -150,7 +166,7 @@ export function RecognizePage() {
           <button type="button" onClick={() => s.clear()} disabled={s.running}>Clear results</button>
         </div>
       )}
-      {s.jobs.map((job) => <FileResult key={job.id} job={job} choices={s.choices} probe={probe} hanFolder={s.hanFolder} />)}
+      {s.jobs.map((job) => <FileResult key={job.id} job={job} choices={s.choices} probe={probe} hanFolder={s.hanFolder} recognizer={s.recognizer} />)}
     </section>
   );
 }

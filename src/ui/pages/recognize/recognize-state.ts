@@ -1,5 +1,6 @@
 // Recognize page slice: which probe recognizes (the shipped default when present, else a probe
-// saved in this browser) and the Han CNN beside it (shipped-han.ts); the queue of files (one or
+// saved in this browser) and the Han CNN beside it (shipped-han.ts), and the shipped combination
+// of the two when the build has one (shipped-recognizer.ts); the queue of files (one or
 // many, or a folder's audio files), each answered by both models in the worker, one after the
 // other, with progress and cancel; the answers kept for the session and in IndexedDB for reloads.
 import { create } from 'zustand';
@@ -16,6 +17,7 @@ import { audioFilesOf, newJobs, restoreJobs, runQueue, type AnswerKind, type Ans
 import { factsFromCard, factsFromRecord, type ProbeFacts } from './probe-facts.ts';
 import { fetchHanSummary, RECOGNIZE_HAN_FOLDER } from './shipped-han.ts';
 import { fetchShippedProbe, SHIPPED_PROBE_DIR } from './shipped-probe.ts';
+import { fetchShippedRecognizer, type ShippedRecognizer } from './shipped-recognizer.ts';
 
 export interface ProbeChoice {
   id: string;
@@ -40,6 +42,10 @@ export interface RecognizeState {
   /** The Han CNN folder under models/ and its model.json figures (null: not served; undefined: not read yet). */
   hanFolder: string;
   hanFacts: HanSummary | null | undefined;
+  /** The shipped combination of the two models (models/recognizer/; null: none in this build; undefined: not read yet). */
+  recognizer: ShippedRecognizer | null | undefined;
+  /** Why models/recognizer/ could not be read (a malformed combination.json). */
+  recognizerError: string | null;
   /** The files of the last queue, with both answers each. */
   jobs: FileJob[];
   running: boolean;
@@ -107,6 +113,8 @@ export const useRecognize = create<RecognizeState>()((set, get) => {
     shippedPresent: null,
     hanFolder: RECOGNIZE_HAN_FOLDER,
     hanFacts: undefined,
+    recognizer: undefined,
+    recognizerError: null,
     jobs: [],
     running: false,
     current: null,
@@ -122,6 +130,12 @@ export const useRecognize = create<RecognizeState>()((set, get) => {
         }).catch(() => undefined);
       }
       if (get().hanFacts === undefined) void fetchHanSummary(get().hanFolder).then((hanFacts) => set({ hanFacts }));
+      if (get().recognizer === undefined) {
+        void fetchShippedRecognizer().then(
+          (recognizer) => set({ recognizer }),
+          (e: unknown) => set({ recognizer: null, recognizerError: e instanceof Error ? e.message : String(e) }),
+        );
+      }
       const [shipped, saved] = await Promise.all([fetchShippedProbe(), probeRecords.list().catch(() => [])]);
       const choices: ProbeChoice[] = [];
       if (shipped) {
