@@ -20,6 +20,7 @@ test('models: cards, checkpoint conversion kept across a reload, a clear mismatc
   await models.goto();
   await expect(models.card('random-init:student-v1')).toContainText('control');
   await expect(models.card('probe-default')).toContainText('Model card');
+  await expect(models.card('recognizer')).toContainText('shipped recognizer');
   await expect(models.card('random-init:tiny')).toBeVisible();
   const index = (await (await page.request.get('models/index.json')).json()) as { models: { name: string; card: string | null; config: object | null }[] };
   for (const m of index.models) {

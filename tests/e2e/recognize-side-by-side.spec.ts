@@ -166,6 +166,9 @@ test('a calibration.json in the Han CNN folder: calibrated answer, per-class thr
   await expect(figure.locator('.recharts-legend-item')).toHaveCount(2);
   for (const item of ['raw (ECE 0.183)', 'calibrated (ECE 0.071)']) await expect(figure.locator('.recharts-legend-item', { hasText: item })).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Calibration of probe-default' })).toHaveCount(1); // shipped, fitted on the real tune part
+  const recognizer = page.getByRole('region', { name: 'Calibration of recognizer' }); // the shipped combination, same part
+  await expect(recognizer.getByTestId('calibration-summary')).toHaveText(/^Fitted on real-validation-v2 \(36 validation clips; content id 050ead41ba11\)\./);
+  await expect(recognizer.getByRole('figure', { name: 'Reliability of recognizer' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'tests/output/screenshots/recognize-side-by-side-reliability.png' });

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { CONTROL_MEANING, controlId, controlLabel } from '../../naming.ts';
 import { TINY_RANDOM, useModels, type ShippedModel } from '../../state/models.ts';
 import { SHIPPED_PROBE_DIR } from '../recognize/shipped-probe.ts';
+import { SHIPPED_RECOGNIZER_DIR } from '../recognize/shipped-recognizer.ts';
 import { messageOf, modelsBase } from '../../state/lab-locations.ts';
 import { browserModelStore, type UserModelInfo } from '../../../store/model-store.ts';
 import { MODEL_CARD } from '../../../training/modelCard.ts';
@@ -76,6 +77,20 @@ function ProbeCard() {
   );
 }
 
+/** The shipped recognizer (a declared combination, models/recognizer/) with its card.md and reliability. */
+function RecognizerCard() {
+  const { text, error } = useCardText(new URL(`${SHIPPED_RECOGNIZER_DIR}card.md`, document.baseURI).href);
+  if (error?.includes('HTTP 404')) return null;
+  return (
+    <article className="model-card model-card-wide" aria-label="Model recognizer">
+      <h3>recognizer <span className="badge">shipped recognizer</span></h3>
+      <p className="hint">What Recognize answers first for every file and <code>npx diffpir recognize --combination models/recognizer</code> uses: the shipped probe and Han CNN combined, calibrated as one model.</p>
+      <CardBody file="recognizer/card.md" text={text} error={error} />
+      <CalibrationPanel folder="recognizer" url={new URL(`${SHIPPED_RECOGNIZER_DIR}calibration.json`, document.baseURI).href} />
+    </article>
+  );
+}
+
 /** The MODEL_CARD.md a user model brought (a trained or imported folder), read from this browser. */
 function UserModelCard({ info }: { info: UserModelInfo }) {
   const [text, setText] = useState<string | null>(null);
@@ -105,6 +120,7 @@ export function ModelCards() {
       {loaded && shipped.length === 0 && <p className="hint">No model is shipped with this build (models/ holds none); random-init:tiny is always here.</p>}
       <div className="model-cards-wide">
         {shipped.map((m) => <Card key={m.name} model={m} />)}
+        <RecognizerCard />
         <ProbeCard />
         {baselines.map((m) => <Card key={m.name} model={m} badge="baseline" />)}
       </div>
