@@ -10,6 +10,7 @@ import { emaArg, gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, t
 import { checkEarlyStop } from '../../training/early-stop.ts';
 import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
+import { StoppedError } from '../../training/train.ts';
 
 
 export const trainRegimesCommand: Command = {
@@ -67,7 +68,11 @@ export const trainRegimesCommand: Command = {
           resume: status === 'resume', float16: args.bool('float16'), threads, ema,
           command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
           backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal,
-        }, { onProgress: stderrProgress() });
+        }, { onProgress: stderrProgress() }).catch((e: unknown) => {
+          // Here there is no --resume: the same command continues an interrupted regime.
+          if (e instanceof StoppedError) throw new LabError(`${regime.name} stopped at step ${e.step}; checkpoint saved in ${dir}; run the same command again to continue`);
+          throw e;
+        });
         console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
           (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
       }
