@@ -58,6 +58,11 @@ describe('shards merged (diffpir merge) on the tiny preset', () => {
       const r = await runCli([...sweep(), '--stages', '2', '--shard', `${i}/2`, '--from', at('stage1.json'), '--out', at(`s2-${i}.json`)]);
       expect(r.err).not.toMatch(/internal error/);
       expect(r.code).toBe(0);
+      // Each shard fills the cache only for the model its share of the stage reads (cells alternate subject, control).
+      const mine = i === 0 ? 'subject' : 'control';
+      const other = i === 0 ? 'control' : 'subject';
+      expect(r.err).toMatch(new RegExp(`features: ${mine} at sigma`));
+      expect(r.err).not.toMatch(new RegExp(`features: ${other} at sigma`));
     }
     const m2 = await runCli(['merge', at('s2-0.json'), at('s2-1.json'), '--out', at('merged.json')]);
     expect(m2.code).toBe(0);

@@ -156,12 +156,13 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
       await record(await runProbeCell(key, extractorOf(key.role), corpus, settings, { signal: opts.signal, onStep: opts.onStep }));
     }
   };
-  /** Fills the cache for several taps in one pass per model (the cells then read it). */
-  const prefetch = async (sigma: number, tapList: string[], pooled: boolean) => {
-    const needed = roles.filter((role) => tapList.some((tap) => ['mlp', ...settings.heads].some((head) => {
-      const k = { role, sigma, tap, head } as CellKey;
-      return (pooled ? head === 'mlp' : head !== 'mlp') && !done.has(cellId(k));
-    })));
+  /**
+   * Fills the cache for several taps in one pass per model (the cells then read it), for the roles
+   * that still have a missing cell among `keys` (a shard's share only, so shards do not repeat work).
+   */
+  const prefetch = async (sigma: number, tapList: string[], pooled: boolean, keys: CellKey[]) => {
+    const mine = keys.filter((_, i) => inShard(opts.shard, i)).filter((k) => (k.head === 'mlp') === pooled);
+    const needed = roles.filter((role) => mine.some((k) => k.role === role && !done.has(cellId(k))));
     if (opts.executor) {
       if (needed.length > 0) {
         opts.log?.(`features: ${needed.join(', ')} at sigma ${sigma}, ${tapList.join(', ')} (${pooled ? 'pooled' : 'maps'})`);
@@ -205,16 +206,18 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
     if (settings.stages.includes(2)) {
       const sigma = requireSigma(results.choices, 2);
       opts.log?.(`stage 2: sigma ${sigma} (${results.choices.sigma!.by}), taps ${taps.stage2Taps.join(', ')}`);
-      await prefetch(sigma, taps.stage2Taps, true);
-      await runCells(2, stage2Cells(sigma, taps.stage2Taps, roles));
+      const cells = stage2Cells(sigma, taps.stage2Taps, roles);
+      await prefetch(sigma, taps.stage2Taps, true, cells);
+      await runCells(2, cells);
     }
     results.choices = chooseStages(results.cells, settings, taps);
     if (settings.stages.includes(3)) {
       const sigma = requireSigma(results.choices, 3);
       const tap = requireTap(results.choices);
       opts.log?.(`stage 3: heads ${settings.heads.join(', ')} at sigma ${sigma}, ${tap}`);
-      if (settings.heads.some((h) => h !== 'mlp')) await prefetch(sigma, [tap], false);
-      await runCells(3, stage3Cells(sigma, tap, settings.heads, roles));
+      const cells = stage3Cells(sigma, tap, settings.heads, roles);
+      if (settings.heads.some((h) => h !== 'mlp')) await prefetch(sigma, [tap], false, cells);
+      await runCells(3, cells);
     }
     await save();
     return results;
