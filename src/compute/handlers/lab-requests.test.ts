@@ -58,6 +58,7 @@ describe('experiment worker requests', () => {
     for (const i of r.instruments) expect(i.probability).toBeGreaterThanOrEqual(0);
     expect(r.windows[0]).toMatchObject({ start: 0 });
     expect(r.probeSpec).toEqual({ kind: 'mlp', sigma: 0.1, tap: 'd3.4.resnet', model: 'random-init:tiny' });
+    expect(r.identity).toMatchObject({ kind: 'probe', weights: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(r.duration).toBeCloseTo(4, 3);
   }, 60_000);
 

@@ -55,8 +55,9 @@ describe('recognizeHan request', () => {
       const calibration = loadCalibrationFor(dir, modelIdentity(dir, 'han'));
       expect(calibration).not.toBeNull(); // the shipped folder carries one
       const direct = await recognizeHan(decoded, han, { hanName: 'han-cnn-recorded', calibration });
-      const { fileName, backend, timings, warnings, han: label, ...core } = r;
+      const { fileName, backend, timings, warnings, han: label, identity, ...core } = r;
       expect(core).toEqual(direct);
+      expect(identity).toEqual(modelIdentity(dir, 'han')); // what a combination's calibration is checked against
       expect(fileName).toBe('a.wav');
       expect(backend).toBe('wasm');
       expect(timings.totalMs).toBeGreaterThan(0);
