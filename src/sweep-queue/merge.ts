@@ -78,13 +78,21 @@ export async function mergeShards(files: ShardFile[]): Promise<{ results: SweepR
     cells: [...byId.values()].map((x) => x.cell),
     started: all.map(({ r }) => r.started).sort()[0],
     updated: new Date().toISOString(),
-    wallSeconds: all.reduce((s, { r }) => s + (r.wallSeconds ?? 0), 0),
+    wallSeconds: mergedWall(all.map(({ r }) => r)),
     notes: [...new Set(all.flatMap(({ r }) => (r.notes ?? []).filter((n) => !n.startsWith('merged from '))))],
   };
   const shards = all.filter(({ r }) => r.shard).map(({ r }) => `${r.shard!.index}/${r.shard!.count}`);
   merged.notes.push(`merged from ${all.length} file${all.length === 1 ? '' : 's'}${shards.length ? ` (shards ${shards.join(', ')})` : ''}, plan ${await planId(head.r)}`);
   delete merged.shard;
+  delete merged.seedWallSeconds;
   merged.choices = chooseStages(merged.cells, merged.settings, merged);
   orderCells(merged);
   return { results: merged, warnings };
+}
+
+/** Wall seconds of the runs behind the files: each file's own, plus an earlier stage's (--from) once, not once per shard. */
+export function mergedWall(files: readonly SweepResults[]): number {
+  const seeds = new Set(files.map((r) => r.seedWallSeconds).filter((x): x is number => x !== undefined));
+  const own = files.reduce((s, r) => s + (r.wallSeconds ?? 0) - (r.seedWallSeconds ?? 0), 0);
+  return own + [...seeds].reduce((a, b) => a + b, 0);
 }

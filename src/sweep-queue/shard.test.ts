@@ -73,6 +73,12 @@ describe('shards merged (diffpir merge) on the tiny preset', () => {
     expect(b.choices).toEqual(a.choices);
     expect(b.fingerprint).toEqual(a.fingerprint);
     expect(b.shard).toBeUndefined();
+    // Wall time: stage 1's once, plus each stage-2 shard's own (both shards carry stage 1's).
+    const st1 = await read(at('stage1.json'));
+    const [s20, s21] = [await read(at('s2-0.json')), await read(at('s2-1.json'))];
+    expect(s20.seedWallSeconds).toBe(st1.wallSeconds);
+    expect(b.wallSeconds).toBeCloseTo(s20.wallSeconds + s21.wallSeconds - st1.wallSeconds, 6);
+    expect(b.seedWallSeconds).toBeUndefined();
     expect(m2.out).toContain('Stage 2: F1 per tap');
     // A merged file is a results file: the plain sweep resumes it with nothing left to do.
     const resumed = await runCli([...sweep(), '--stages', '1,2', '--out', at('merged.json')]);

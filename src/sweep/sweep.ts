@@ -81,8 +81,13 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
   if (opts.shard && results.shard && (results.shard.index !== opts.shard.index || results.shard.count !== opts.shard.count)) {
     throw new LabError(`${env.store.name} holds shard ${results.shard.index}/${results.shard.count}, this run is shard ${opts.shard.index}/${opts.shard.count}; give another --out`);
   }
+  // A shard file made from an earlier stage's file carries that file's wall time; remember it, so merge counts it once.
+  if (opts.shard && !results.shard && stored !== undefined) results.seedWallSeconds = results.wallSeconds;
   if (opts.shard) results.shard = { index: opts.shard.index, count: opts.shard.count };
-  else delete results.shard;
+  else {
+    delete results.shard;
+    delete results.seedWallSeconds;
+  }
   const wallBefore = results.wallSeconds;
   const roles: ModelRole[] = control ? ['subject', 'control'] : ['subject'];
   const extractors = new Map<ModelRole, FeatureExtractor>();

@@ -136,6 +136,8 @@ export interface SweepResults {
   notes: string[];
   /** Set on a shard's file (`--shard i/N`): it holds only that share of each stage's cells. */
   shard?: SweepShard;
+  /** On a shard started from an earlier (merged) file (`--from`): that file's wallSeconds, which every such shard carries; merge counts it once. */
+  seedWallSeconds?: number;
 }
 
 /** The i-th (from 0) of N shares of a stage's cells: those whose index in the stage's list is i mod N. */
