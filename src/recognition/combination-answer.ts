@@ -8,14 +8,12 @@ import { LabError } from '../common/errors.ts';
 import { finishRecognition } from '../features/confidence.ts';
 import type { RecognitionResult, RecognitionScores } from '../features/recognition-types.ts';
 import { combinationKey, combineScores, type CombinationSpec } from './combination.ts';
-import { calibrationFor } from './identity.ts';
+import { calibrationFor, weightsIdentity } from './identity.ts';
 import type { ModelIdentity } from './recognizer.ts';
 
 /** The combination's identity (SHA-256, 16 hex, of combinationKey): the same as modelIdentity(dir, 'combination') in Node. */
-export async function combinationIdentity(members: readonly ModelIdentity[], weights: readonly number[]): Promise<ModelIdentity> {
-  const bytes = new TextEncoder().encode(combinationKey(members, weights));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return { kind: 'combination', weights: Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('') };
+export function combinationIdentity(members: readonly ModelIdentity[], weights: readonly number[]): Promise<ModelIdentity> {
+  return weightsIdentity('combination', new TextEncoder().encode(combinationKey(members, weights)));
 }
 
 /** The last path part of a member folder ("../han-cnn-recorded" -> "han-cnn-recorded"). */

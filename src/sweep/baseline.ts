@@ -6,23 +6,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { logMel } from '../audio/mel.ts';
 import { classWiseMetrics } from '../evaluation/metrics.ts';
+import type { MetricsReport } from '../evaluation/types.ts';
 import { labelSet } from '../evaluation/labels.ts';
 import { HAN_FIT, trainHan } from '../baseline/train.ts';
 import type { HanModel } from '../baseline/han.ts';
 import type { MelClipLabelled } from '../baseline/windows.ts';
 import { LabError } from '../common/errors.ts';
 import { throwIfCancelled } from '../common/progress.ts';
-import { hanOnOutside } from './outside.ts';
+import type { LabelledClip } from '../features/dataset.ts';
+import { outsideMetrics, type OutsideSet } from './outside.ts';
 import type { BaselineRunner, CellOutcome, Split, SweepCorpus, SweepSettings } from './types.ts';
 
 /** A split's clips as raw log-mels with multi-hot labels. */
-export async function melClips(corpus: SweepCorpus, split: Split, signal?: AbortSignal): Promise<MelClipLabelled[]> {
+export function melClips(corpus: SweepCorpus, split: Split, signal?: AbortSignal): Promise<MelClipLabelled[]> {
+  return melClipsOf(corpus.clips.filter((x) => x.split === split), corpus.classes, signal);
+}
+
+/** Clips as raw log-mels with multi-hot labels over `classes`. */
+export async function melClipsOf(clips: readonly LabelledClip[], classes: readonly string[], signal?: AbortSignal): Promise<MelClipLabelled[]> {
   const out: MelClipLabelled[] = [];
-  for (const c of corpus.clips.filter((x) => x.split === split)) {
+  for (const c of clips) {
     throwIfCancelled(signal, 'baseline');
     const lm = logMel(await c.read());
-    const labels = new Uint8Array(corpus.classes.length);
-    for (const l of c.labels) labels[corpus.classes.indexOf(l)] = 1;
+    const labels = new Uint8Array(classes.length);
+    for (const l of c.labels) labels[classes.indexOf(l)] = 1;
     out.push({ id: c.id, mel: lm.logMel, frames: lm.frames, labels });
   }
   return out;
@@ -52,6 +59,16 @@ export async function hanCell(han: HanModel, test: MelClipLabelled[], corpus: Sw
     backend: tf.getBackend(),
     seconds: { features: featureSeconds, training: m.trainSeconds, total: (performance.now() - started) / 1000 },
   };
+}
+
+/** A Han CNN's clip-level metrics on every outside set (its own log-mel windows). */
+export async function hanOnOutside(han: HanModel, sets: readonly OutsideSet[], classes: readonly string[], signal?: AbortSignal): Promise<Record<string, MetricsReport>> {
+  const out: Record<string, MetricsReport> = {};
+  for (const set of sets) {
+    const scored = await han.scoreClips(await melClipsOf(set.clips, classes, signal));
+    out[set.name] = outsideMetrics(han.decide(scored.scores), set, classes, scored.clipIds);
+  }
+  return out;
 }
 
 export function hanBaseline(settings: SweepSettings): BaselineRunner {

@@ -1,11 +1,7 @@
 // Sets from outside the corpus (e.g. the real-recording validation set) that every finished cell is
-// also scored on: the probe or Han CNN as trained and thresholded on the corpus, applied to the
+// also scored on (probes here, the Han CNN in baseline.ts): the probe or Han CNN as trained and thresholded on the corpus, applied to the
 // set's clips, clip-level metrics per set. They never train, never choose a threshold, sigma, tap
 // or head: they only add columns (the corpus's own test split stays the held-out-source figure).
-import { logMel } from '../audio/mel.ts';
-import type { MelClipLabelled } from '../baseline/windows.ts';
-import type { HanModel } from '../baseline/han.ts';
-import { throwIfCancelled } from '../common/progress.ts';
 import { classWiseMetrics } from '../evaluation/metrics.ts';
 import { labelSet } from '../evaluation/labels.ts';
 import type { MetricsReport } from '../evaluation/types.ts';
@@ -22,7 +18,8 @@ export interface OutsideSet {
   clips: LabelledClip[];
 }
 
-function metrics(predictions: ReturnType<Probe['decide']>, set: OutsideSet, classes: readonly string[], clipIds: readonly string[]): MetricsReport {
+/** Clip-level metrics of a set's predictions (labels read from the set). */
+export function outsideMetrics(predictions: ReturnType<Probe['decide']>, set: OutsideSet, classes: readonly string[], clipIds: readonly string[]): MetricsReport {
   const byId = new Map(set.clips.map((c) => [c.id, c.labels]));
   return classWiseMetrics(predictions, labelSet('test', classes, clipIds.map((id) => byId.get(id)!)));
 }
@@ -36,25 +33,7 @@ export async function probeOnOutside(
   for (const set of sets) {
     const feats = (await extractLabelledFeatures(extractor, set.clips, classes, request, opts)).get(tap)!;
     const scored = await probe.scoreClips(feats, feats.clipIds!);
-    out[set.name] = metrics(probe.decide(scored.scores), set, classes, scored.clipIds);
-  }
-  return out;
-}
-
-/** A Han CNN's clip-level metrics on every outside set (its own log-mel windows). */
-export async function hanOnOutside(han: HanModel, sets: readonly OutsideSet[], classes: readonly string[], signal?: AbortSignal): Promise<Record<string, MetricsReport>> {
-  const out: Record<string, MetricsReport> = {};
-  for (const set of sets) {
-    const mels: MelClipLabelled[] = [];
-    for (const c of set.clips) {
-      throwIfCancelled(signal, 'baseline');
-      const lm = logMel(await c.read());
-      const labels = new Uint8Array(classes.length);
-      for (const l of c.labels) labels[classes.indexOf(l)] = 1;
-      mels.push({ id: c.id, mel: lm.logMel, frames: lm.frames, labels });
-    }
-    const scored = await han.scoreClips(mels);
-    out[set.name] = metrics(han.decide(scored.scores), set, classes, scored.clipIds);
+    out[set.name] = outsideMetrics(probe.decide(scored.scores), set, classes, scored.clipIds);
   }
   return out;
 }

@@ -105,6 +105,8 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
     await env.store.save(results);
   };
   const done = new Map(results.cells.map((c) => [c.id, c]));
+  // Prefetching covers the outside sets' clips too, so each tap's cell reads them from the cache.
+  const prefetchClips = [...corpus.clips, ...(corpus.outside ?? []).flatMap((o) => o.clips)];
   if (opts.reuseControl?.length && opts.shard) throw new LabError('--reuse-control goes with a whole sweep, not a --shard');
   // Cells of earlier sweeps this one may take instead of computing them (only those it plans).
   const pool = new Map<string, { cell: CellResult; from: string }>();
@@ -177,7 +179,7 @@ export async function runSweep(env: SweepEnv, settings: SweepSettings, opts: Swe
     }
     for (const role of needed) {
       opts.log?.(`features: ${role} at sigma ${sigma}, ${tapList.join(', ')} (${pooled ? 'pooled' : 'maps'})`);
-      await extractorOf(role).extract(corpus.clips, { sigma, taps: tapList, pooled, noiseSeed: settings.noiseSeed, window: settings.window },
+      await extractorOf(role).extract(prefetchClips, { sigma, taps: tapList, pooled, noiseSeed: settings.noiseSeed, window: settings.window },
         { batchSize: settings.batchSize, signal: opts.signal, onProgress: opts.onStep });
     }
   };

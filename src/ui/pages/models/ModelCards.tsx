@@ -2,7 +2,7 @@
 // shipped probe (models/probe-default/) with its card, the random-init controls, and the user's
 // own (stored in this browser, with the card they brought or were trained with, deletable). A
 // folder with a calibration.json also shows its reliability diagram (CalibrationPanel).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { CONTROL_MEANING, controlId, controlLabel } from '../../naming.ts';
 import { TINY_RANDOM, useModels, type ShippedModel } from '../../state/models.ts';
 import { SHIPPED_PROBE_DIR } from '../recognize/shipped-probe.ts';
@@ -63,30 +63,16 @@ function Card({ model, badge = 'shipped' }: { model: ShippedModel; badge?: strin
   );
 }
 
-/** The shipped probe (what Recognize uses) with its MODEL_CARD.md. */
-function ProbeCard() {
-  const { text, error } = useCardText(new URL(`${SHIPPED_PROBE_DIR}MODEL_CARD.md`, document.baseURI).href);
+/** A shipped folder that is not a U-Net (a probe, a combination) with its card and its calibration's reliability. */
+function ShippedFolderCard({ dir, name, card, badge, children }: { dir: string; name: string; card: string; badge: string; children: ReactNode }) {
+  const { text, error } = useCardText(new URL(`${dir}${card}`, document.baseURI).href);
   if (error?.includes('HTTP 404')) return null;
   return (
-    <article className="model-card model-card-wide" aria-label="Model probe-default">
-      <h3>probe-default <span className="badge">shipped probe</span></h3>
-      <p className="hint">The probe the Recognize page and <code>npx diffpir recognize</code> use: a head trained on a U-Net&rsquo;s activations.</p>
-      <CardBody file="probe-default/MODEL_CARD.md" text={text} error={error} />
-      <CalibrationPanel folder="probe-default" url={new URL(`${SHIPPED_PROBE_DIR}calibration.json`, document.baseURI).href} />
-    </article>
-  );
-}
-
-/** The shipped recognizer (a declared combination, models/recognizer/) with its card.md and reliability. */
-function RecognizerCard() {
-  const { text, error } = useCardText(new URL(`${SHIPPED_RECOGNIZER_DIR}card.md`, document.baseURI).href);
-  if (error?.includes('HTTP 404')) return null;
-  return (
-    <article className="model-card model-card-wide" aria-label="Model recognizer">
-      <h3>recognizer <span className="badge">shipped recognizer</span></h3>
-      <p className="hint">What Recognize answers first for every file and <code>npx diffpir recognize --combination models/recognizer</code> uses: the shipped probe and Han CNN combined, calibrated as one model.</p>
-      <CardBody file="recognizer/card.md" text={text} error={error} />
-      <CalibrationPanel folder="recognizer" url={new URL(`${SHIPPED_RECOGNIZER_DIR}calibration.json`, document.baseURI).href} />
+    <article className="model-card model-card-wide" aria-label={`Model ${name}`}>
+      <h3>{name} <span className="badge">{badge}</span></h3>
+      <p className="hint">{children}</p>
+      <CardBody file={`${name}/${card}`} text={text} error={error} />
+      <CalibrationPanel folder={name} url={new URL(`${dir}calibration.json`, document.baseURI).href} />
     </article>
   );
 }
@@ -120,8 +106,12 @@ export function ModelCards() {
       {loaded && shipped.length === 0 && <p className="hint">No model is shipped with this build (models/ holds none); random-init:tiny is always here.</p>}
       <div className="model-cards-wide">
         {shipped.map((m) => <Card key={m.name} model={m} />)}
-        <RecognizerCard />
-        <ProbeCard />
+        <ShippedFolderCard dir={SHIPPED_RECOGNIZER_DIR} name="recognizer" card="card.md" badge="shipped recognizer">
+          What Recognize answers first for every file and <code>npx diffpir recognize --combination models/recognizer</code> uses: the shipped probe and Han CNN combined, calibrated as one model.
+        </ShippedFolderCard>
+        <ShippedFolderCard dir={SHIPPED_PROBE_DIR} name="probe-default" card="MODEL_CARD.md" badge="shipped probe">
+          The probe the Recognize page and <code>npx diffpir recognize</code> use: a head trained on a U-Net&rsquo;s activations.
+        </ShippedFolderCard>
         {baselines.map((m) => <Card key={m.name} model={m} badge="baseline" />)}
       </div>
       <div className="model-cards">

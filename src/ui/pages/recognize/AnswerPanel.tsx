@@ -4,6 +4,7 @@
 // timing, the timeline and every class's score.
 import type { RecognizeHanResult } from '../../../compute/messages/recognize-han.ts';
 import type { RecognizeResult } from '../../../compute/messages/recognize.ts';
+import type { RecognitionResult } from '../../../features/recognition-types.ts';
 import { ChartFigure } from '../experiment/ChartFigure.tsx';
 import { recognitionCsv } from '../experiment/csv.ts';
 import { headName } from '../experiment/provenance.ts';
@@ -34,6 +35,18 @@ function Timing({ r, testId, modelWord }: { r: RecognizeResult | RecognizeHanRes
   );
 }
 
+/** An answer's timeline (chart, grid, CSV/JSON) and the table of every class's scores. */
+export function TimelineAndScores({ r, fileName, title, provenance }: { r: RecognitionResult; fileName: string; title: string; provenance: string }) {
+  return (
+    <>
+      <ChartFigure title={title} provenance={[provenance]} csv={() => recognitionCsv(r, fileName)} json={() => r} after={<TimelineGrid result={r} />}>
+        <TimelineChart result={r} />
+      </ChartFigure>
+      <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
+    </>
+  );
+}
+
 export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileName: string; answer: Answer<RecognizeResult>; facts?: ProbeFacts; pendingLabel: string }) {
   const r = answer.result;
   const label = r ? probeLabel(r.probe, r.probeSpec.model) : pendingLabel;
@@ -56,12 +69,8 @@ export function ProbeAnswer({ fileName, answer, facts, pendingLabel }: { fileNam
           <PredictedList instruments={r.instruments} threshold={r.threshold} kind="probe" calibrated={r.decision === 'calibrated'} />
           <Timing r={r} testId="recognize-timing" modelWord="features and probe" />
           {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
-          <ChartFigure title={`Timeline of ${fileName}: diffusion probe`}
-            provenance={[`model ${r.model} · data ${r.fileName} (${r.duration.toFixed(2)} s) · sigma ${r.probeSpec.sigma} · tap ${r.probeSpec.tap} · head ${headName(r.probeSpec.kind)} · probe ${r.probe} · backend ${r.backend}`]}
-            csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
-            <TimelineChart result={r} />
-          </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
+          <TimelineAndScores r={r} fileName={r.fileName} title={`Timeline of ${fileName}: diffusion probe`}
+            provenance={`model ${r.model} · data ${r.fileName} (${r.duration.toFixed(2)} s) · sigma ${r.probeSpec.sigma} · tap ${r.probeSpec.tap} · head ${headName(r.probeSpec.kind)} · probe ${r.probe} · backend ${r.backend}`} />
         </>
       )}
     </section>
@@ -87,12 +96,8 @@ export function HanAnswer({ fileName, answer, pendingLabel }: { fileName: string
           <PredictedList instruments={r.instruments} threshold={r.threshold} kind="han" calibrated={r.decision === 'calibrated'} />
           <Timing r={r} testId="han-timing" modelWord="log-mel and CNN" />
           {r.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
-          <ChartFigure title={`Han CNN over time: ${fileName}`}
-            provenance={[`model ${r.model} · Han CNN ${r.han.folder} · data ${r.fileName} (${r.duration.toFixed(2)} s) · 1 s windows every 0.5 s · backend ${r.backend}`]}
-            csv={() => recognitionCsv(r, r.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
-            <TimelineChart result={r} />
-          </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
+          <TimelineAndScores r={r} fileName={r.fileName} title={`Han CNN over time: ${fileName}`}
+            provenance={`model ${r.model} · Han CNN ${r.han.folder} · data ${r.fileName} (${r.duration.toFixed(2)} s) · 1 s windows every 0.5 s · backend ${r.backend}`} />
         </>
       )}
     </section>

@@ -7,13 +7,11 @@
 import { useEffect, useState } from 'react';
 import type { RecognitionResult } from '../../../features/recognition-types.ts';
 import { combineAnswers, memberName, type MemberAnswer } from '../../../recognition/combination-answer.ts';
-import { ChartFigure } from '../experiment/ChartFigure.tsx';
-import { recognitionCsv } from '../experiment/csv.ts';
+import { TimelineAndScores } from './AnswerPanel.tsx';
 import type { FileJob } from './batch.ts';
 import { ConfidenceBlock } from './ConfidenceBlock.tsx';
-import { AllScoresTable, PredictedList, ProbabilityList } from './PredictedList.tsx';
+import { PredictedList, ProbabilityList } from './PredictedList.tsx';
 import type { ShippedRecognizer } from './shipped-recognizer.ts';
-import { TimelineChart, TimelineGrid } from './Timeline.tsx';
 
 type Combined = { status: 'waiting' } | { status: 'done'; result: RecognitionResult } | { status: 'failed'; error: string };
 
@@ -77,12 +75,8 @@ export function CombinedAnswer({ job, recognizer, probeFolder }: { job: FileJob;
           <ProbabilityList instruments={r.instruments} kind="combined" />
           <h5>Named by the shipped recognizer&rsquo;s rule</h5>
           <PredictedList instruments={r.instruments} threshold={r.threshold} kind="combined" calibrated={r.decision === 'calibrated'} />
-          <ChartFigure title={`Timeline of ${job.fileName}: shipped recognizer`}
-            provenance={[`${recognizer.folder} (${weightsLine(recognizer)}) · data ${job.fileName} (${r.duration.toFixed(2)} s) · windows of the first member`]}
-            csv={() => recognitionCsv(r, job.fileName)} json={() => r} after={<TimelineGrid result={r} />}>
-            <TimelineChart result={r} />
-          </ChartFigure>
-          <AllScoresTable instruments={r.instruments} threshold={r.threshold} recognized={r.recognized} />
+          <TimelineAndScores r={r} fileName={job.fileName} title={`Timeline of ${job.fileName}: shipped recognizer`}
+            provenance={`${recognizer.folder} (${weightsLine(recognizer)}) · data ${job.fileName} (${r.duration.toFixed(2)} s) · windows of the first member`} />
         </>
       )}
     </section>
