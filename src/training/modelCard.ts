@@ -51,11 +51,17 @@ function initLine(i: ModelCardInfo): string {
   return init ? `- initialised from \`${init.model}\` (weights hash ${init.hash.slice(0, 12)}; its mel normalisation kept); Adam moments fresh, warm-up again\n` : '';
 }
 
+const ENDED: Record<NonNullable<ModelCardInfo['stop']>['reason'], string> = {
+  patience: 'ended by patience (validation v-loss stopped improving)',
+  'step cap': 'ended by the step cap, still improving',
+  unfinished: 'not ended: a snapshot of a run that goes on (its validation v-loss was still improving)',
+};
+
 function stopLines(i: ModelCardInfo): string {
   const st = i.stop;
   if (!st) return '';
   return `- stopping: validate every ${st.validateEvery} steps; stop after ${st.patience} validations in a row without a relative improvement of ${st.minRelDelta * 100} % over the best; ` +
-    `ended by ${st.reason === 'patience' ? 'patience (validation v-loss stopped improving)' : 'the step cap, still improving'}; weights of the best validation, step ${st.bestStep} (v-loss ${fmt(st.bestVLoss)})\n`;
+    `${ENDED[st.reason]}; weights of the best validation${st.reason === 'unfinished' ? ' so far' : ''}, step ${st.bestStep} (v-loss ${fmt(st.bestVLoss)})\n`;
 }
 
 export function buildModelCard(i: ModelCardInfo): string {

@@ -2,6 +2,7 @@
 // (train-data-node.ts), the model to fine-tune from (--init), trains or resumes (train.ts) with
 // optional early stopping, and writes model.json, config.json and MODEL_CARD.md. The
 // `train-diffusion` and `train-regimes` commands both call this.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LabError } from '../common/errors.ts';
 import type { JobOptions } from '../common/progress.ts';
@@ -14,7 +15,7 @@ import { publishModel } from './publish.ts';
 import { FolderRunStore } from './run-store-node.ts';
 import { loadTrainData, type TrainCorpusInfo } from './train-data-node.ts';
 import { trainDiffusion, type InitModel, type TrainResult, type TrainSettings } from './train.ts';
-import { TRAIN_LOG } from './trainLog.ts';
+import { formatLogLines, TRAIN_LOG } from './trainLog.ts';
 import { portablePath } from '../common/portable-path.ts';
 
 export interface NodeTrainRequest {
@@ -48,6 +49,11 @@ export interface NodeTrainRequest {
   ema?: number;
   /** Graceful stop: checkpoint at the next step boundary, then StoppedError (see trainDiffusion). */
   stopSignal?: AbortSignal;
+  /**
+   * Write a snapshot of the unfinished run in `outDir` to this folder instead of training: its best
+   * weights so far, the loss log up to its checkpoint and a card that says so; the run is not touched.
+   */
+  snapshotTo?: string;
 }
 
 export interface NodeTrainResult extends Omit<TrainResult, 'weights'> {
@@ -55,8 +61,23 @@ export interface NodeTrainResult extends Omit<TrainResult, 'weights'> {
   trainClips: number;
 }
 
+function snapshotNote(runDir: string, step: number): string {
+  return `snapshot of the unfinished run in \`${portablePath(runDir)}\` at step ${step} (its checkpoint, with Adam moments and the weight average, ` +
+    'stays there and is not part of this folder; the same training command continues that run). Wall time and clips/s are the run\'s so far';
+}
+
+/** The run's loss log up to its checkpoint's step, beside the snapshot's weights. */
+async function copySnapshotLog(runDir: string, to: string, step: number): Promise<void> {
+  const lines = await new FolderRunStore(runDir).readLog();
+  mkdirSync(to, { recursive: true });
+  writeFileSync(path.join(to, TRAIN_LOG), formatLogLines(lines.filter((l) => l.step <= step)));
+}
+
 export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {}): Promise<NodeTrainResult> {
   if (r.corpora.length === 0) throw new LabError('training: no corpus given');
+  if (r.snapshotTo !== undefined && path.resolve(r.snapshotTo) === path.resolve(r.outDir)) {
+    throw new LabError(`snapshot: write it to another folder than the run's own (${r.outDir})`);
+  }
   let config: UNetConfig;
   let initModel: InitModel | undefined;
   let init: TrainSettings['init'];
@@ -78,15 +99,17 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
   r.onLine?.(`training on ${data.train.length} clips (${r.corpora.join(' + ')}${r.withMulti ? ', with the multi-label set' : ''}), ${data.validation.length} validation clips; ` +
     `${r.backend}, ${r.threads ?? 1} thread${(r.threads ?? 1) > 1 ? 's' : ''}; batch ${r.batch}, ${r.steps} steps${r.earlyStop ? ` at most (early stopping: patience ${r.earlyStop.patience})` : ''}${init ? `; from ${init.model}` : ''}`);
   const result = await trainDiffusion({
-    settings, steps: r.steps, train: data.train, validation: data.validation, store: new FolderRunStore(r.outDir), resume: r.resume,
+    settings, steps: r.steps, train: data.train, validation: data.validation, store: new FolderRunStore(r.outDir), resume: r.resume || r.snapshotTo !== undefined,
     checkpointEvery: r.checkpointEvery, validateEvery: r.validateEvery, validationClips: data.validation.length, initModel, earlyStop: r.earlyStop,
     logEvery: 10, onLine: r.onLine, signal: opts.signal, onProgress: opts.onProgress, stopSignal: r.stopSignal,
-    stepper: (r.threads ?? 1) > 1 ? parallelStepper(r.threads!) : undefined,
+    stepper: (r.threads ?? 1) > 1 && !r.snapshotTo ? parallelStepper(r.threads!) : undefined, snapshot: r.snapshotTo !== undefined,
   });
-  const name = path.basename(path.resolve(r.outDir));
+  const dest = r.snapshotTo ?? r.outDir;
+  if (r.snapshotTo) await copySnapshotLog(r.outDir, r.snapshotTo, result.steps);
+  const name = path.basename(path.resolve(dest));
   const sum = (f: (c: TrainCorpusInfo) => number) => data.corpora.reduce((a, c) => a + f(c), 0);
   const first = data.corpora[0];
-  await publishModel(r.outDir, result.weights, {
+  await publishModel(dest, result.weights, {
     name, settings, steps: result.steps,
     corpus: data.corpora.length === 1
       ? { source: first.source, preset: first.preset, seed: first.seed, trainClips: first.trainClips, validationClips: first.validationClips }
@@ -96,6 +119,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
     backend: (r.threads ?? 1) > 1 ? `${r.backend}, ${r.threads} threads` : r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
     finalTrainLoss: result.finalLoss, validation: result.validation, storage: r.float16 ? 'float16' : 'float32',
     command: r.command, logFile: TRAIN_LOG, stop: result.stop,
+    ...(r.snapshotTo ? { notes: [snapshotNote(r.outDir, result.steps)] } : {}),
   });
   const { weights: _w, ...facts } = result;
   return { ...facts, corpora: data.corpora, trainClips: data.train.length };

@@ -51,6 +51,30 @@ describe('early stopping', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('a snapshot of an unfinished run returns its best weights so far and writes nothing', async () => {
+    const before = tf.memory().numTensors;
+    const dir = tempDir();
+    const capped = await trainDiffusion(base(dir, 2)); // patience 2: not stopped yet after two validations
+    const store = new FolderRunStore(dir);
+    const ck = await store.loadCheckpoint();
+    const log = await store.readLog();
+    const snap = await trainDiffusion({ ...base(dir, 40), resume: true, snapshot: true });
+    expect(snap.steps).toBe(2);
+    expect(snap.stop).toEqual({ ...capped.stop, reason: 'unfinished' });
+    expect(snap.validation).toEqual(capped.validation);
+    for (const [k, w] of capped.weights) expect(Array.from(snap.weights.get(k)!.data), k).toEqual(Array.from(w.data));
+    expect(await store.loadCheckpoint()).toEqual(ck);
+    expect(await store.readLog()).toEqual(log);
+    // without early stopping: the current weights
+    const plainDir = tempDir();
+    const plain = await trainDiffusion({ ...base(plainDir, 2), earlyStop: undefined, validateEvery: 0 });
+    const plainSnap = await trainDiffusion({ ...base(plainDir, 9), earlyStop: undefined, validateEvery: 0, resume: true, snapshot: true });
+    expect(plainSnap.stop).toBeUndefined();
+    for (const [k, w] of plain.weights) expect(Array.from(plainSnap.weights.get(k)!.data), k).toEqual(Array.from(w.data));
+    await expect(trainDiffusion({ ...base(tempDir(), 3), snapshot: true })).rejects.toThrow(/needs resume/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('needs validation to stop early', async () => {
     await expect(trainDiffusion({ ...base(tempDir(), 4), validateEvery: 0 })).rejects.toThrow(/--validate-every/);
   });

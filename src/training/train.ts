@@ -52,6 +52,12 @@ export interface TrainOptions extends JobOptions {
    * a StoppedError is thrown; `--resume` then continues exactly where the run stood.
    */
   stopSignal?: AbortSignal;
+  /**
+   * A snapshot of an unfinished run (needs `resume`): no step, no validation, nothing written to the
+   * store; the result is the checkpoint's best weights so far (early stopping) or its current weights,
+   * with the logged validation of that step.
+   */
+  snapshot?: boolean;
 }
 
 /** Training was asked to stop; its checkpoint at `step` is saved, so a resume continues from there. */
@@ -73,7 +79,7 @@ export interface TrainResult {
   elapsedSec: number;
   clipsPerSec: number;
   /** With early stopping: why the run ended and which step's weights are returned. */
-  stop?: { reason: 'patience' | 'step cap'; bestStep: number; bestVLoss: number; patience: number; minRelDelta: number; validateEvery: number };
+  stop?: { reason: 'patience' | 'step cap' | 'unfinished'; bestStep: number; bestVLoss: number; patience: number; minRelDelta: number; validateEvery: number };
 }
 
 /** Trains (or resumes) a run; see the header. */
@@ -85,6 +91,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   if (o.earlyStop && !((o.validateEvery ?? 0) > 0 && o.validation.length > 0)) {
     throw new LabError('early stopping (--patience) needs validation clips and --validate-every > 0');
   }
+  if (o.snapshot && !o.resume) throw new LabError('a snapshot reads an existing run: it needs resume');
   const run = await startRun(s, o.train, store, o.resume ?? false, o.initModel);
   const early = o.earlyStop ? new EarlyStop(o.earlyStop, run.earlyStop) : undefined;
   const { model, adam, prng, melNorm, settingsRecord, ema } = run;
@@ -95,7 +102,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const elapsedBefore = run.elapsedSec;
   const train = normaliseClips(o.train, melNorm);
   const validation = normaliseClips(o.validation.slice(0, o.validationClips ?? 64), melNorm);
-  await store.truncateLog(run.resumed ? step : -1);
+  if (!o.snapshot) await store.truncateLog(run.resumed ? step : -1);
 
   const sessionStart = performance.now();
   const elapsed = () => elapsedBefore + (performance.now() - sessionStart) / 1000;
@@ -137,6 +144,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
 
   let stepper: Stepper | undefined;
   try {
+    if (o.snapshot) return await snapshotOf(store, evalParams(), early, o.validateEvery ?? 0, { step, melNorm, elapsedSec: elapsedBefore, batch: s.batch });
     stepper = await (o.stepper ?? singleThreadStepper)({ model, adam, options: s.adam, microBatch: s.microBatch, signal: o.signal });
     while (step < o.steps && !early?.stopped) {
       throwIfCancelled(o.signal, 'training');
@@ -214,6 +222,34 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     disposeEma(ema);
     model.dispose();
   }
+}
+
+/** The result of a snapshot (TrainOptions.snapshot): the best weights so far, or the current ones, read without writing. */
+async function snapshotOf(
+  store: RunStore, params: Map<string, tf.Tensor>, early: EarlyStop | undefined, validateEvery: number,
+  run: { step: number; melNorm: MelNormalisation; elapsedSec: number; batch: number },
+): Promise<TrainResult> {
+  let weights: NamedWeights = new Map();
+  for (const [k, t] of params) weights.set(k, { shape: [...t.shape], data: Float32Array.from(t.dataSync() as Float32Array) });
+  const log = await store.readLog();
+  const lastTrain = log.filter((l) => l.kind === 'train' && l.step <= run.step).pop() as { loss?: number } | undefined;
+  let stop: TrainResult['stop'];
+  let at = run.step;
+  if (early) {
+    if (early.state.bestStep < 0) throw new LabError(`${store.where}: the run has not validated yet, so it has no best weights to snapshot`);
+    const best = await store.loadBest();
+    if (!best) throw new LabError(`${store.where}: the best weights of this run are missing (best.safetensors)`);
+    weights = await decodeBestWeights(best, weights, store.where);
+    at = early.state.bestStep;
+    stop = {
+      reason: early.stopped ? 'patience' : 'unfinished', bestStep: early.state.bestStep, bestVLoss: early.state.bestVLoss,
+      patience: early.o.patience, minRelDelta: early.o.minRelDelta, validateEvery,
+    };
+  }
+  return {
+    steps: run.step, weights, melNorm: run.melNorm, finalLoss: lastTrain?.loss ?? NaN, validation: await bestEval(store, at, undefined),
+    elapsedSec: run.elapsedSec, clipsPerSec: run.elapsedSec > 0 ? (run.step * run.batch) / run.elapsedSec : 0, stop,
+  };
 }
 
 /** The parameters stored by saveBest, in the shape of `like`. */

@@ -19,7 +19,7 @@ export const trainDiffusionCommand: Command = {
     'npx diffpir train-diffusion --corpus <dir|preset>[,<dir|preset>...] (--config <unet.json|student|tiny> | --init <model>) --steps N --out <model dir>\n' +
     '    [--resume] [--with-multi] [--patience P --validate-every N [--min-delta 0.005]] [--batch 8] [--lr 3e-4] [--seed 0] [--crop 104]\n' +
     '    [--micro-batch 4] [--warmup 50] [--clip-norm 1] [--checkpoint-every 100] [--val-clips 64] [--float16] [--backend wasm|cpu]\n' +
-    '    [--threads N] [--ema 0.995]\n' +
+    '    [--threads N] [--ema 0.995] [--snapshot-to <model dir>]\n' +
     '  --corpus   corpus folders (manifest.json) or presets (tiny, small, full, sf-small, ...), comma-separated: their training clips\n' +
     '             are pooled; validation clips are spread evenly over them\n' +
     '  --with-multi  also train on the OpenPIR-like multi-label clips (recorded-recipe corpora)\n' +
@@ -32,13 +32,16 @@ export const trainDiffusionCommand: Command = {
     '  --resume   continue from <out>/checkpoint/ (same settings) up to --steps; gives the same result as one run\n' +
     '  Ctrl-C     stops at the end of the current step and saves a checkpoint (--resume continues exactly); twice quits at once\n' +
     '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1); not a run setting:\n' +
-    '             a run may resume with another count; the result equals one thread\'s up to float rounding (src/training/README.md)',
+    '             a run may resume with another count; the result equals one thread\'s up to float rounding (src/training/README.md)\n' +
+    '  --snapshot-to  do not train: write the unfinished run in --out (same options) as a model folder there: its best\n' +
+    '             validation\'s weights so far (or its current weights without --patience), loss log, a card saying so',
   async run(args) {
     const corpusArg = args.requireStr('corpus');
     const corpora = corpusArg.split(',').map((c) => c.trim()).filter(Boolean);
     if (corpora.length === 0) throw new LabError('train-diffusion: --corpus is empty');
     const initName = args.str('init');
-    const steps = positiveIntArg(args.num('steps'), 'steps');
+    // A snapshot takes no step: --steps may be left out.
+    const steps = args.has('snapshot-to') && !args.has('steps') ? Number.MAX_SAFE_INTEGER : positiveIntArg(args.num('steps'), 'steps');
     const outDir = args.requireStr('out');
     const batch = positiveIntArg(args.num('batch', 8), 'batch');
     const seed = args.num('seed', 0)!;
@@ -61,9 +64,9 @@ export const trainDiffusionCommand: Command = {
       earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 100), 'checkpoint-every'),
       resume: args.bool('resume'), float16: args.bool('float16'), threads, ema: emaArg(args.str('ema'), undefined),
       command: portableCommand('train-diffusion', process.argv.slice(3)), backend: `${backend.name} (Node ${process.version})`,
-      onLine: (l) => console.log(l), stopSignal: stop.signal,
+      onLine: (l) => console.log(l), stopSignal: stop.signal, snapshotTo: args.str('snapshot-to'),
     }, { onProgress: stderrProgress() }).finally(() => stop.dispose());
-    console.log(`wrote ${outDir} (model.json, config.json, MODEL_CARD.md, ${TRAIN_LOG}); final loss ${result.finalLoss.toFixed(4)}` +
+    console.log(`wrote ${args.str('snapshot-to') ?? outDir} (model.json, config.json, MODEL_CARD.md, ${TRAIN_LOG}); final loss ${result.finalLoss.toFixed(4)}` +
       (result.validation ? `, validation v-loss ${result.validation.vLoss.toFixed(4)}${result.stop ? ` (step ${result.stop.bestStep}, ${result.stop.reason})` : ''}` : ''));
   },
 };

@@ -51,3 +51,44 @@ describe('diffpir train-regimes on tiny', () => {
     expect(tf.memory().numTensors).toBe(before);
   }, 600_000);
 });
+
+describe('diffpir train-regimes --snapshot-to', () => {
+  const snapArgs = (out: string, steps: number, extra: string[] = []) => [
+    'train-regimes', '--out', out, '--pretrain', 'tiny', '--finetune', 'tiny', '--config', 'tiny', '--steps', String(steps),
+    '--validate-every', '1', '--patience', '50', '--min-delta', '0', '--crop', '16', '--batch', '2', '--micro-batch', '0',
+    '--val-clips', '4', '--checkpoint-every', '1', '--warmup', '1', ...extra,
+  ];
+  const files = (d: string) => ['checkpoint/checkpoint.json', 'checkpoint/checkpoint.safetensors', 'checkpoint/best.safetensors', 'train-log.jsonl']
+    .map((f) => readFileSync(path.join(d, f)).toString('base64'));
+
+  it('writes the unfinished run\'s best weights and card without touching the run, which then continues', async () => {
+    const out = path.join(dir, 's');
+    expect((await runCli(snapArgs(out, 5, ['--only', '0']))).code).toBe(0);
+    expect((await runCli(snapArgs(out, 2, ['--only', 'a']))).code).toBe(0); // A stops at the 2-step cap...
+    const runA = path.join(out, 'model-a');
+    const before = files(runA);
+    const refused = await runCli(snapArgs(out, 5, ['--snapshot-to', path.join(dir, 'snap')]));
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/--snapshot-to needs --only with one regime/);
+    const snap = path.join(dir, 'snap');
+    const r = await runCli(snapArgs(out, 5, ['--only', 'a', '--snapshot-to', snap])); // ...and with a cap of 5 it is unfinished
+    expect(r.code, r.err).toBe(0);
+    expect(files(runA)).toEqual(before);
+    const card = readFileSync(path.join(snap, 'MODEL_CARD.md'), 'utf8');
+    expect(card).toMatch(/not ended: a snapshot of a run that goes on/);
+    expect(card).toMatch(/snapshot of the unfinished run in `.*model-a` at step 2/);
+    const published = JSON.parse(readFileSync(path.join(runA, 'config.json'), 'utf8')).training;
+    const snapped = JSON.parse(readFileSync(path.join(snap, 'config.json'), 'utf8')).training;
+    expect(snapped.stop.reason).toBe('unfinished');
+    expect(snapped.stop.bestStep).toBe(published.stop.bestStep);
+    expect(snapped.validation).toEqual(published.validation);
+    // the same best weights as the run published at its cap
+    expect(readFileSync(path.join(snap, 'group1-shard1of1.bin'))).toEqual(readFileSync(path.join(runA, 'group1-shard1of1.bin')));
+    expect(readFileSync(path.join(snap, 'train-log.jsonl'), 'utf8')).toBe(readFileSync(path.join(runA, 'train-log.jsonl'), 'utf8'));
+    const done = await runCli(snapArgs(out, 5, ['--only', '0', '--snapshot-to', snap]));
+    expect(done.err).toMatch(/model-0 has finished; its model is .*model-0, so there is no unfinished run/);
+    const cont = await runCli(snapArgs(out, 3, ['--only', 'a']));
+    expect(cont.code, cont.err).toBe(0);
+    expect(cont.out).toMatch(/resuming from its checkpoint/);
+  }, 600_000);
+});

@@ -20,13 +20,15 @@ export const trainRegimesCommand: Command = {
     'npx diffpir train-regimes --out <dir> [--pretrain small,sf-small] [--finetune small] [--config student] [--only 0,a,b,c]\n' +
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
-    '    [--threads N] [--ema 0.995|none]\n' +
+    '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
     '  continue: finished models are skipped, interrupted ones resume from their checkpoints (same settings).\n' +
     '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1; see train-diffusion).\n' +
-    '  --ema      weight-average decay (default 0.995): validation, early stopping and the published weights use the average',
+    '  --ema      weight-average decay (default 0.995): validation, early stopping and the published weights use the average\n' +
+    '  --snapshot-to  do not train: write the unfinished run of the one regime named by --only (same other options) as a model\n' +
+    '             folder there (its best validation\'s weights so far, loss log, a card saying so); the run is left as it is',
   async run(args) {
     const out = args.requireStr('out');
     const only = parseRegimeIds(args.str('only'));
@@ -43,12 +45,17 @@ export const trainRegimesCommand: Command = {
     const backend = await initNodeBackend(args.str('backend'));
     const { threads, line } = trainThreads(args.num('threads'), 'train-regimes');
     console.log(line);
+    const snapshotTo = args.str('snapshot-to');
+    if (snapshotTo !== undefined && only.length !== 1) throw new LabError('train-regimes: --snapshot-to needs --only with one regime (0, a, b or c)');
     const stop = gracefulStop('train-regimes');
     try {
       for (const regime of REGIMES) {
         if (!only.includes(regime.id)) continue;
         const dir = regimeDir(out, regime.id);
         const status = regimeStatus(dir, steps, earlyStop.patience);
+        if (snapshotTo !== undefined && status !== 'resume') {
+          throw new LabError(`train-regimes: ${regime.name} has ${status === 'new' ? 'not started' : `finished; its model is ${dir}`}, so there is no unfinished run to snapshot`);
+        }
         if (status === 'done') {
           console.log(`${regime.name}: finished already (${dir}); skipping`);
           continue;
@@ -57,7 +64,7 @@ export const trainRegimesCommand: Command = {
         if (from !== undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
           throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
         }
-        console.log(`${regime.name}: ${regime.what}${status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
+        console.log(`${regime.name}: ${regime.what}${snapshotTo !== undefined ? ` (snapshot of its unfinished run to ${snapshotTo})` : status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
         const r = await trainModelNode({
           corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
           config: from === undefined ? config : undefined, init: from,
@@ -67,13 +74,13 @@ export const trainRegimesCommand: Command = {
           earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
           resume: status === 'resume', float16: args.bool('float16'), threads, ema,
           command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
-          backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal,
+          backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal, snapshotTo,
         }, { onProgress: stderrProgress() }).catch((e: unknown) => {
           // Here there is no --resume: the same command continues an interrupted regime.
           if (e instanceof StoppedError) throw new LabError(`${regime.name} stopped at step ${e.step}; checkpoint saved in ${dir}; run the same command again to continue`);
           throw e;
         });
-        console.log(`${regime.name}: wrote ${dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
+        console.log(`${regime.name}: wrote ${snapshotTo ?? dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
           (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
       }
     } finally {
