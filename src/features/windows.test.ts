@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipWindows, DEFAULT_WINDOW, windowSlice, spanSeconds } from './windows.ts';
+import { clipWindows, DEFAULT_WINDOW, parseWindowSpec, windowSlice, spanSeconds } from './windows.ts';
 import { DEFAULT_MEL_NORMALISATION, normaliseLogMel, readMelNormalisation, silenceValue } from './mel-norm.ts';
 import { windowNoise } from './noise.ts';
 
@@ -53,5 +53,15 @@ describe('seeded noise', () => {
     expect(Math.abs(mean)).toBeLessThan(0.1);
     expect(sd).toBeGreaterThan(0.9);
     expect(sd).toBeLessThan(1.1);
+  });
+});
+
+describe('parseWindowSpec (--window)', () => {
+  it('reads FRAMES/HOP and FRAMES (hop half), and refuses what the U-Net cannot take', () => {
+    expect(parseWindowSpec('48/24')).toEqual({ frames: 48, hop: 24 });
+    expect(parseWindowSpec(' 152 ')).toEqual({ frames: 152, hop: 76 });
+    expect(() => parseWindowSpec('50/25')).toThrow(/multiple of 8/);
+    expect(() => parseWindowSpec('48/0')).toThrow(/hop 0/);
+    expect(() => parseWindowSpec('3s')).toThrow(/FRAMES or FRAMES\/HOP/);
   });
 });

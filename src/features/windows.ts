@@ -28,6 +28,16 @@ export function checkWindowSpec(w: WindowSpec, multipleOf = 8): void {
   check(Number.isInteger(w.hop) && w.hop > 0, () => `window: hop ${w.hop} must be a positive integer number of frames`);
 }
 
+/** A window written FRAMES or FRAMES/HOP (the CLI's --window; hop defaults to half the frames, rounded down). */
+export function parseWindowSpec(text: string): WindowSpec {
+  const m = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
+  check(m !== null, () => `--window "${text}": write FRAMES or FRAMES/HOP in mel frames of 20 ms, e.g. 152/76 (the default) or 48/24`);
+  const frames = Number(m![1]);
+  const w = { frames, hop: m![2] !== undefined ? Number(m![2]) : Math.max(1, Math.floor(frames / 2)) };
+  checkWindowSpec(w);
+  return w;
+}
+
 /** The windows of a clip of `frames` mel frames. */
 export function clipWindows(frames: number, spec: WindowSpec = DEFAULT_WINDOW): WindowSpan[] {
   checkWindowSpec(spec);

@@ -8,6 +8,7 @@ import type { Progress } from '../../common/progress.ts';
 import { initNodeBackend } from '../../compute/node.ts';
 import type { HeadKind } from '../../probes/heads/index.ts';
 import { bestProbe, formatSweepReport } from '../../sweep/report.ts';
+import { parseWindowSpec } from '../../features/windows.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { runSweep } from '../../sweep/sweep.ts';
 import { JsonFileStore } from '../../sweep/node.ts';
@@ -57,7 +58,7 @@ export const sweepCommand: Command = {
     '    [--seed corpus seed] [--noise-seed 0] [--probe-seed 1] [--epochs 300] [--patience 8] [--batch 8]\n' +
     '    [--sigma S] [--tap T] [--control none|<model>] [--no-baseline | --baseline <Han CNN dir>] [--cache <dir>|none] [--backend wasm|cpu]\n' +
     '    [--queue redis://HOST:PORT | --shard i/N [--from <earlier results.json>]] [--reuse-control <results.json>[,...]]\n' +
-    '    [--also-score <labelled folder>[,...]]\n' +
+    '    [--also-score <labelled folder>[,...]] [--window 152/76]\n' +
     '  --sigma/--tap stand in for stage 1/2 when those are not run; a preset is rendered once into .cache/corpus/\n' +
     '  --queue hands the cells to workers (npx diffpir worker --queue redis://HOST:PORT) and follows them\n' +
     '  --shard i/N runs the i-th (from 0) of N shares of each stage\'s cells (npx diffpir merge joins the files);\n' +
@@ -66,7 +67,9 @@ export const sweepCommand: Command = {
     '  --reuse-control takes the control cells of earlier sweeps with the same control weights, corpus and settings\n' +
     '    (e.g. Model A\'s sweep for Model B: the control does not depend on the subject) instead of computing them again\n' +
     '  --also-score scores every cell (and the Han CNN) also on each split of these folders (e.g. the real-recording set),\n' +
-    '    as trained and thresholded on the corpus; they add columns and never choose anything',
+    '    as trained and thresholded on the corpus; they add columns and never choose anything\n' +
+    '  --window frames/hop of the U-Net\'s windows in 20 ms mel frames (default 152/76: one window per 3 s training clip;\n' +
+    '    48/24 gives six per clip); each window is one probe example, and clips are scored on their windows\' mean',
   async run(args) {
     const started = performance.now();
     const backend = await initNodeBackend(args.str('backend'));
@@ -74,6 +77,7 @@ export const sweepCommand: Command = {
       ...(args.has('sigmas') ? { sigmas: nums(args.list('sigmas'), 'sigmas')! } : {}),
       ...(args.has('stages') ? { stages: nums(args.list('stages'), 'stages') as Stage[] } : {}),
       ...(args.has('heads') ? { heads: args.list('heads') as HeadKind[] } : {}),
+      ...(args.has('window') ? { window: parseWindowSpec(args.requireStr('window')) } : {}),
       noiseSeed: args.num('noise-seed', 0)!,
       probeSeed: args.num('probe-seed', 1)!,
       batchSize: args.num('batch', 8)!,

@@ -17,6 +17,7 @@ import { saveProbeDir } from '../../probes/io-node.ts';
 import { scoreOnTest, trainCellProbe } from '../../sweep/cell.ts';
 import { openSweepCorpus } from '../../sweep/node.ts';
 import { stageTaps } from '../../sweep/plan.ts';
+import { parseWindowSpec } from '../../features/windows.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 
 function stepPrinter(): (p: Progress) => void {
@@ -34,7 +35,9 @@ export const trainProbeCommand: Command = {
   usage:
     'npx diffpir train-probe --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --sigma S --out <probe dir>\n' +
     '    [--tap T (default: the 2nd bottleneck resnet)] [--head mlp|cnn|crnn|attention] [--max-clips N] [--with-multi] [--seed corpus seed]\n' +
-    '    [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--cache <dir>|none] [--backend wasm|cpu]',
+    '    [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--window 152/76] [--cache <dir>|none] [--backend wasm|cpu]\n' +
+    '  --window   frames/hop of the U-Net\'s windows (20 ms frames; default 152/76: a 3 s clip is one window); the probe\n' +
+    '             records it and recognize uses it',
   async run(args) {
     const started = performance.now();
     await initNodeBackend(args.str('backend'));
@@ -42,6 +45,7 @@ export const trainProbeCommand: Command = {
     if (sigma === undefined) throw new LabError('--sigma is required (the noise level in [0, 1], e.g. the sweep\'s best)');
     const head = headDefinition(args.str('head') ?? 'mlp').kind as HeadKind;
     const settings = sweepSettings({
+      ...(args.has('window') ? { window: parseWindowSpec(args.requireStr('window')) } : {}),
       noiseSeed: args.num('noise-seed', 0)!, probeSeed: args.num('probe-seed', 1)!, maxClips: args.num('max-clips'),
       fit: { ...(args.has('epochs') ? { epochs: args.num('epochs')! } : {}), ...(args.has('patience') ? { patience: args.num('patience')! } : {}) },
     });
