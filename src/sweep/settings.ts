@@ -1,7 +1,7 @@
 // Default sweep settings and their checks (shared by the CLI and the UI).
 import { check } from '../common/errors.ts';
 import { DEFAULT_FIT, type FitSettings } from '../probes/fit.ts';
-import { HEAD_KINDS, type HeadKind } from '../probes/heads/index.ts';
+import { HEAD_KINDS, PAPER_HEAD_KINDS, type HeadKind } from '../probes/heads/index.ts';
 import { checkWindowSpec, DEFAULT_WINDOW } from '../features/windows.ts';
 import { DEFAULT_SIGMAS, SWEEP_EPOCHS, type Stage, type SweepSettings } from './types.ts';
 
@@ -17,7 +17,7 @@ export function sweepSettings(partial: SweepSettingsInput = {}): SweepSettings {
     noiseSeed: 0,
     probeSeed: 1,
     window: { ...DEFAULT_WINDOW },
-    heads: [...HEAD_KINDS] as HeadKind[],
+    heads: [...PAPER_HEAD_KINDS] as HeadKind[],
     batchSize: 8,
     ...partial,
     fit: { ...SWEEP_FIT, ...partial.fit },

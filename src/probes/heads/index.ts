@@ -3,15 +3,16 @@ import { LabError } from '../../common/errors.ts';
 import { countParams } from '../params.ts';
 import { checkShape } from '../features.ts';
 import { attentionHead } from './attention.ts';
+import { bandsHead } from './bands.ts';
 import { cnnHead } from './cnn.ts';
 import { crnnHead } from './crnn.ts';
 import { mlpHead } from './mlp.ts';
-import { HEAD_KINDS, type HeadDefinition, type HeadKind } from './types.ts';
+import { HEAD_KINDS, PAPER_HEAD_KINDS, type HeadDefinition, type HeadKind, type PaperHeadKind } from './types.ts';
 
-const HEADS: Record<HeadKind, HeadDefinition> = { mlp: mlpHead, cnn: cnnHead, crnn: crnnHead, attention: attentionHead };
+const HEADS: Record<HeadKind, HeadDefinition> = { mlp: mlpHead, cnn: cnnHead, crnn: crnnHead, attention: attentionHead, bands: bandsHead };
 
 /** The paper's approximate budgets for 1024-channel bottleneck features. */
-export const PAPER_BUDGETS: Record<HeadKind, number> = { mlp: 130_000, cnn: 160_000, crnn: 200_000, attention: 330_000 };
+export const PAPER_BUDGETS: Record<PaperHeadKind, number> = { mlp: 130_000, cnn: 160_000, crnn: 200_000, attention: 330_000 };
 
 export function headDefinition(kind: string): HeadDefinition {
   if (!(HEAD_KINDS as readonly string[]).includes(kind)) {
@@ -34,4 +35,4 @@ export function headParamCount(kind: HeadKind, shape: readonly number[], classes
   return countParams(headDefinition(kind).declare(shape, classes));
 }
 
-export { HEAD_KINDS, type HeadDefinition, type HeadKind };
+export { HEAD_KINDS, PAPER_HEAD_KINDS, type HeadDefinition, type HeadKind, type PaperHeadKind };

@@ -4,9 +4,13 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ParamDecl, ParamSet } from '../params.ts';
 import type { ForwardContext } from './ops.ts';
 
-export type HeadKind = 'mlp' | 'cnn' | 'crnn' | 'attention';
+export type PaperHeadKind = 'mlp' | 'cnn' | 'crnn' | 'attention';
+/** The paper's four heads, and the lab's `bands` head (keeps the frequency axis; see bands.ts). */
+export type HeadKind = PaperHeadKind | 'bands';
 
-export const HEAD_KINDS: readonly HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention'];
+export const HEAD_KINDS: readonly HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention', 'bands'];
+/** The heads of the paper's stage 3, the sweep's default. */
+export const PAPER_HEAD_KINDS: readonly PaperHeadKind[] = ['mlp', 'cnn', 'crnn', 'attention'];
 
 export interface HeadDefinition {
   kind: HeadKind;

@@ -15,7 +15,7 @@ import { corpusFromValue, DEFAULT_CORPUS_VALUE } from '../experiment/corpus-ref.
 import { newRecordId, probeRecords, type ProbeRecord } from '../experiment/lab-records.ts';
 import { progressBatcher } from '../experiment/progress-batcher.ts';
 
-export const HEADS: HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention'];
+export const HEADS: HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention', 'bands'];
 const isHead = (s: string | null): s is HeadKind => s !== null && (HEADS as string[]).includes(s);
 
 export interface ProbeSettings {

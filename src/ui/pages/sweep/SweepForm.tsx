@@ -12,7 +12,7 @@ const STAGES: { stage: Stage; label: string }[] = [
   { stage: 2, label: 'Stage 2: tap (at the best sigma)' },
   { stage: 3, label: 'Stage 3: head (at the best sigma and tap)' },
 ];
-const HEADS: HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention'];
+const HEADS: HeadKind[] = ['mlp', 'cnn', 'crnn', 'attention', 'bands'];
 const toggle = <T,>(list: T[], x: T): T[] => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
 
 export function SweepForm() {
