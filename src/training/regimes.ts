@@ -39,6 +39,27 @@ export function parseRegimeIds(text: string | undefined): RegimeId[] {
   return REGIMES.filter((r) => ids.includes(r.id)).map((r) => r.id);
 }
 
+/**
+ * `--from-model 0=models/model-0,a=<dir>`: model folders standing in for finished regimes, so that a
+ * fresh clone fine-tunes A/B from the shipped Model 0 (or C from a given Model A) without training them
+ * again. A regime given this way is not trained; those starting from it read the given folder.
+ */
+export function parseFromModels(text: string | undefined): Partial<Record<RegimeId, string>> {
+  const given: Partial<Record<RegimeId, string>> = {};
+  if (text === undefined) return given;
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const id = (eq < 0 ? '' : part.slice(0, eq).trim().toLowerCase()) as RegimeId;
+    const dir = eq < 0 ? '' : part.slice(eq + 1).trim();
+    if (!REGIMES.some((r) => r.id === id) || dir === '') {
+      throw new LabError(`--from-model: "${part}" is not <regime>=<model folder> (regime 0, a, b or c; e.g. 0=models/model-0)`);
+    }
+    if (given[id] !== undefined) throw new LabError(`--from-model: regime ${id} given twice`);
+    given[id] = dir;
+  }
+  return given;
+}
+
 export const regimeDir = (out: string, id: RegimeId) => path.join(out, REGIMES.find((r) => r.id === id)!.name);
 
 export type RegimeStatus = 'new' | 'resume' | 'done';

@@ -1,7 +1,7 @@
 // The regime commands end to end on the `tiny` presets (tiny U-Net, a few steps each): Model 0 on
 // tiny + sf-tiny pooled, A/B/C fine-tuned on tiny with and without the multi-label set, each from
 // the right parent; a second run skips finished models; a fine-tune before its parent is refused.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -49,6 +49,22 @@ describe('diffpir train-regimes on tiny', () => {
     expect(again.code).toBe(0);
     expect(again.out.match(/finished already/g)?.length).toBe(4);
     expect(tf.memory().numTensors).toBe(before);
+  }, 600_000);
+
+  it('--from-model: fine-tunes B from a given Model 0 folder (not trained again); refuses bad specs', async () => {
+    const given = path.join(dir, 'r', 'model-0');
+    const r = await runCli(args(path.join(dir, 'g'), ['--only', '0,b', '--from-model', `0=${given}`]));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/model-0: given by --from-model .*; not trained/);
+    expect(existsSync(path.join(dir, 'g', 'model-0'))).toBe(false);
+    const b = JSON.parse(readFileSync(path.join(dir, 'g', 'model-b', 'config.json'), 'utf8')).training;
+    expect(b.init.hash).toBe(config('a').training.init.hash); // the very weights A started from
+    expect(b.withMulti).toBe(true);
+    for (const bad of ['0', 'x=models/model-0', 'a=', '0=a,0=b']) {
+      const e = await runCli(args(path.join(dir, 'g'), ['--only', 'b', '--from-model', bad]));
+      expect(e.code).not.toBe(0);
+      expect(e.err).toMatch(/--from-model/);
+    }
   }, 600_000);
 });
 

@@ -8,7 +8,7 @@ import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
 import { emaArg, gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
-import { parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
+import { parseFromModels, parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { StoppedError } from '../../training/train.ts';
 
@@ -20,13 +20,15 @@ export const trainRegimesCommand: Command = {
     'npx diffpir train-regimes --out <dir> [--pretrain small,sf-small] [--finetune small] [--config student] [--only 0,a,b,c]\n' +
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
-    '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>]\n' +
+    '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>] [--from-model 0=models/model-0]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
     '  continue: finished models are skipped, interrupted ones resume from their checkpoints (same settings).\n' +
     '  --threads  threads sharing each step\'s batch (default 2 when the machine has 2+ cores, else 1; see train-diffusion).\n' +
     '  --ema      weight-average decay (default 0.995): validation, early stopping and the published weights use the average\n' +
+    '  --from-model  <id>=<model folder>[,...]: take that folder as regime <id>\'s finished model (it is not trained; the\n' +
+    '             regimes starting from it read it), e.g. --from-model 0=models/model-0 to fine-tune A, B from the shipped Model 0\n' +
     '  --snapshot-to  do not train: write the unfinished run of the one regime named by --only (same other options) as a model\n' +
     '             folder there (its best validation\'s weights so far, loss log, a card saying so); the run is left as it is',
   async run(args) {
@@ -45,12 +47,18 @@ export const trainRegimesCommand: Command = {
     const backend = await initNodeBackend(args.str('backend'));
     const { threads, line } = trainThreads(args.num('threads'), 'train-regimes');
     console.log(line);
+    const given = parseFromModels(args.str('from-model'));
     const snapshotTo = args.str('snapshot-to');
     if (snapshotTo !== undefined && only.length !== 1) throw new LabError('train-regimes: --snapshot-to needs --only with one regime (0, a, b or c)');
     const stop = gracefulStop('train-regimes');
     try {
       for (const regime of REGIMES) {
         if (!only.includes(regime.id)) continue;
+        if (given[regime.id] !== undefined) {
+          if (snapshotTo !== undefined) throw new LabError(`train-regimes: ${regime.name} is given by --from-model, so there is no run to snapshot`);
+          console.log(`${regime.name}: given by --from-model (${given[regime.id]}); not trained`);
+          continue;
+        }
         const dir = regimeDir(out, regime.id);
         const status = regimeStatus(dir, steps, earlyStop.patience);
         if (snapshotTo !== undefined && status !== 'resume') {
@@ -60,8 +68,8 @@ export const trainRegimesCommand: Command = {
           console.log(`${regime.name}: finished already (${dir}); skipping`);
           continue;
         }
-        const from = regime.from === null ? undefined : regimeDir(out, regime.from);
-        if (from !== undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
+        const from = regime.from === null ? undefined : given[regime.from] ?? regimeDir(out, regime.from);
+        if (from !== undefined && given[regime.from!] === undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
           throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
         }
         console.log(`${regime.name}: ${regime.what}${snapshotTo !== undefined ? ` (snapshot of its unfinished run to ${snapshotTo})` : status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
