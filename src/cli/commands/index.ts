@@ -21,5 +21,6 @@ import { scoreHanCommand } from './score-han.ts';
 import { scoreCommand } from './score.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { losoCommand } from './loso.ts';
+import { spreadCommand } from './spread.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, spreadCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
