@@ -44,7 +44,7 @@ export function parseRegimeIds(text: string | undefined): RegimeId[] {
  * fresh clone fine-tunes A/B from the shipped Model 0 (or C from a given Model A) without training them
  * again. A regime given this way is not trained; those starting from it read the given folder.
  */
-export function parseFromModels(text: string | undefined): Partial<Record<RegimeId, string>> {
+export function parseFromModels(text: string | undefined, flag = '--from-model'): Partial<Record<RegimeId, string>> {
   const given: Partial<Record<RegimeId, string>> = {};
   if (text === undefined) return given;
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -52,12 +52,28 @@ export function parseFromModels(text: string | undefined): Partial<Record<Regime
     const id = (eq < 0 ? '' : part.slice(0, eq).trim().toLowerCase()) as RegimeId;
     const dir = eq < 0 ? '' : part.slice(eq + 1).trim();
     if (!REGIMES.some((r) => r.id === id) || dir === '') {
-      throw new LabError(`--from-model: "${part}" is not <regime>=<model folder> (regime 0, a, b or c; e.g. 0=models/model-0)`);
+      throw new LabError(`${flag}: "${part}" is not <regime>=<model folder> (regime 0, a, b or c; e.g. 0=models/model-0)`);
     }
-    if (given[id] !== undefined) throw new LabError(`--from-model: regime ${id} given twice`);
+    if (given[id] !== undefined) throw new LabError(`${flag}: regime ${id} given twice`);
     given[id] = dir;
   }
   return given;
+}
+
+/**
+ * `--continue a=models/model-a-wip`: a regime whose run has no checkpoint here starts from that folder (a
+ * snapshot of its own earlier run, e.g. from another machine) instead of from its parent. Adam moments and
+ * the weight average cannot come along, so they restart with the warm-up; the card says what it continues.
+ */
+export function continueNote(folder: string): string {
+  const cfg = path.join(folder, 'config.json');
+  if (!existsSync(cfg)) throw new LabError(`--continue: ${folder} is not a model folder (no config.json)`);
+  const t = (JSON.parse(readFileSync(cfg, 'utf8')) as { training?: { steps?: number; stop?: { bestStep?: number; bestVLoss?: number } } }).training;
+  const where = t?.steps !== undefined
+    ? ` (that run's weights after ${t.stop?.bestStep !== undefined ? `its best validation, step ${t.stop.bestStep} of ${t.steps}` : `${t.steps} steps`}` +
+      `${t.stop?.bestVLoss !== undefined ? `, v-loss ${t.stop.bestVLoss.toFixed(4)}` : ''}; see its card for how it was made)`
+    : '';
+  return `continues this regime's earlier run from \`${folder}\`${where}; step numbers here start again at 0, and Adam moments and the weight average restarted with the warm-up`;
 }
 
 export const regimeDir = (out: string, id: RegimeId) => path.join(out, REGIMES.find((r) => r.id === id)!.name);

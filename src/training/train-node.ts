@@ -54,6 +54,8 @@ export interface NodeTrainRequest {
    * weights so far, the loss log up to its checkpoint and a card that says so; the run is not touched.
    */
   snapshotTo?: string;
+  /** Lines for the card's Training section (e.g. what a continued run continues). */
+  notes?: string[];
 }
 
 export interface NodeTrainResult extends Omit<TrainResult, 'weights'> {
@@ -119,7 +121,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
     backend: (r.threads ?? 1) > 1 ? `${r.backend}, ${r.threads} threads` : r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
     finalTrainLoss: result.finalLoss, validation: result.validation, storage: r.float16 ? 'float16' : 'float32',
     command: r.command, logFile: TRAIN_LOG, stop: result.stop,
-    ...(r.snapshotTo ? { notes: [snapshotNote(r.outDir, result.steps)] } : {}),
+    notes: [...(r.notes ?? []), ...(r.snapshotTo ? [snapshotNote(r.outDir, result.steps)] : [])],
   });
   const { weights: _w, ...facts } = result;
   return { ...facts, corpora: data.corpora, trainClips: data.train.length };

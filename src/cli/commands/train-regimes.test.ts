@@ -60,6 +60,16 @@ describe('diffpir train-regimes on tiny', () => {
     const b = JSON.parse(readFileSync(path.join(dir, 'g', 'model-b', 'config.json'), 'utf8')).training;
     expect(b.init.hash).toBe(config('a').training.init.hash); // the very weights A started from
     expect(b.withMulti).toBe(true);
+    // --continue: A's run starts again from the snapshot r/model-a (no Model 0 needed), and its card says so
+    const c = await runCli(args(path.join(dir, 'g'), ['--only', 'a', '--continue', `a=${path.join(dir, 'r', 'model-a')}`]));
+    expect(c.code, c.err).toBe(0);
+    expect(c.out).toMatch(/model-a: .*\(continuing .*model-a\)/);
+    const a = JSON.parse(readFileSync(path.join(dir, 'g', 'model-a', 'config.json'), 'utf8')).training;
+    expect(a.init.hash).toBe(config('c').training.init.hash); // the very weights C started from: r/model-a
+    expect(a.adam.lr).toBe(3e-4);
+    expect(readFileSync(path.join(dir, 'g', 'model-a', 'MODEL_CARD.md'), 'utf8')).toMatch(/continues this regime's earlier run from `.*model-a` \(that run's weights after/);
+    const both = await runCli(args(path.join(dir, 'g'), ['--only', 'a', '--continue', 'a=x', '--from-model', 'a=y']));
+    expect(both.err).toMatch(/both given \(--from-model\) and continued/);
     for (const bad of ['0', 'x=models/model-0', 'a=', '0=a,0=b']) {
       const e = await runCli(args(path.join(dir, 'g'), ['--only', 'b', '--from-model', bad]));
       expect(e.code).not.toBe(0);

@@ -8,7 +8,7 @@ import { initNodeBackend } from '../../compute/node.ts';
 import { DEFAULT_ADAM } from '../../training/adam.ts';
 import { emaArg, gracefulStop, positiveIntArg, readUNetConfig, stderrProgress, trainThreads } from '../../training/cliSupport.ts';
 import { checkEarlyStop } from '../../training/early-stop.ts';
-import { parseFromModels, parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
+import { continueNote, parseFromModels, parseRegimeIds, REGIMES, regimeDir, regimeStatus } from '../../training/regimes.ts';
 import { trainModelNode } from '../../training/train-node.ts';
 import { StoppedError } from '../../training/train.ts';
 
@@ -21,6 +21,7 @@ export const trainRegimesCommand: Command = {
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
     '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>] [--from-model 0=models/model-0]\n' +
+    '    [--continue a=models/model-a-wip]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
@@ -29,6 +30,8 @@ export const trainRegimesCommand: Command = {
     '  --ema      weight-average decay (default 0.995): validation, early stopping and the published weights use the average\n' +
     '  --from-model  <id>=<model folder>[,...]: take that folder as regime <id>\'s finished model (it is not trained; the\n' +
     '             regimes starting from it read it), e.g. --from-model 0=models/model-0 to fine-tune A, B from the shipped Model 0\n' +
+    '  --continue <id>=<model folder>[,...]: start regime <id>\'s run (when it has no checkpoint in <out>) from that\n' +
+    '             snapshot of its earlier run instead of from its parent; Adam moments and the average restart (warm-up again)\n' +
     '  --snapshot-to  do not train: write the unfinished run of the one regime named by --only (same other options) as a model\n' +
     '             folder there (its best validation\'s weights so far, loss log, a card saying so); the run is left as it is',
   async run(args) {
@@ -48,6 +51,10 @@ export const trainRegimesCommand: Command = {
     const { threads, line } = trainThreads(args.num('threads'), 'train-regimes');
     console.log(line);
     const given = parseFromModels(args.str('from-model'));
+    const continued = parseFromModels(args.str('continue'), '--continue');
+    for (const id of Object.keys(continued)) {
+      if (given[id as keyof typeof given] !== undefined) throw new LabError(`train-regimes: regime ${id} is both given (--from-model) and continued (--continue)`);
+    }
     const snapshotTo = args.str('snapshot-to');
     if (snapshotTo !== undefined && only.length !== 1) throw new LabError('train-regimes: --snapshot-to needs --only with one regime (0, a, b or c)');
     const stop = gracefulStop('train-regimes');
@@ -68,17 +75,18 @@ export const trainRegimesCommand: Command = {
           console.log(`${regime.name}: finished already (${dir}); skipping`);
           continue;
         }
-        const from = regime.from === null ? undefined : given[regime.from] ?? regimeDir(out, regime.from);
-        if (from !== undefined && given[regime.from!] === undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
+        const cont = continued[regime.id];
+        const from = cont ?? (regime.from === null ? undefined : given[regime.from] ?? regimeDir(out, regime.from));
+        if (from !== undefined && cont === undefined && given[regime.from!] === undefined && regimeStatus(from, steps, earlyStop.patience) !== 'done') {
           throw new LabError(`train-regimes: ${regime.name} starts from ${from}, which is not finished; train it first (--only ${regime.from})`);
         }
-        console.log(`${regime.name}: ${regime.what}${snapshotTo !== undefined ? ` (snapshot of its unfinished run to ${snapshotTo})` : status === 'resume' ? ' (resuming from its checkpoint)' : ''}`);
+        console.log(`${regime.name}: ${regime.what}${snapshotTo !== undefined ? ` (snapshot of its unfinished run to ${snapshotTo})` : status === 'resume' ? ' (resuming from its checkpoint)' : cont !== undefined ? ` (continuing ${cont})` : ''}`);
         const r = await trainModelNode({
           corpora: regime.data === 'pretrain' ? pretrain : finetune, withMulti: regime.withMulti, validationClips: args.num('val-clips', 64)!,
-          config: from === undefined ? config : undefined, init: from,
+          config: from === undefined ? config : undefined, init: from, notes: cont !== undefined ? [continueNote(cont)] : undefined,
           steps, outDir: dir, batch: positiveIntArg(args.num('batch', 8), 'batch'), seed: args.num('seed', 0)!, cropFrames: positiveIntArg(args.num('crop', 104), 'crop'),
           microBatch: Math.max(0, args.num('micro-batch', 4)!),
-          adam: { ...DEFAULT_ADAM, lr: from === undefined ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
+          adam: { ...DEFAULT_ADAM, lr: regime.from === null ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
           earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
           resume: status === 'resume', float16: args.bool('float16'), threads, ema,
           command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
