@@ -70,7 +70,16 @@ describe('trainDiffusion', () => {
     for (const [k, w] of straight.weights) expect(Array.from(resumed.weights.get(k)!.data), k).toEqual(Array.from(w.data));
   });
 
-  it('keeps a weight average (ema): each update is d * previous + (1 - d) * weights, resumed exactly, and it is what is returned', async () => {
+  it('a stop asked from a timer or a signal handler (a macrotask) is seen at the next step in a one-thread run', async () => {
+    const stop = new AbortController();
+    const run = trainDiffusion({ ...base(tempDir(), 200), stopSignal: stop.signal });
+    setTimeout(() => stop.abort(), 0); // as process.on('SIGINT') would: only runs when the event loop turns
+    const e = await run.then(() => undefined, (err: unknown) => err);
+    expect(e).toBeInstanceOf(StoppedError);
+    expect((e as StoppedError).step).toBeLessThan(200);
+  });
+
+    it('keeps a weight average (ema): each update is d * previous + (1 - d) * weights, resumed exactly, and it is what is returned', async () => {
     const withEma = (outDir: string, steps: number): TrainOptions => ({ ...base(outDir, steps), settings: { ...base(outDir, steps).settings, ema: 0.9 }, checkpointEvery: 1 });
     const before = tf.memory().numTensors;
     const straightDir = tempDir();

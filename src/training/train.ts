@@ -147,6 +147,10 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     if (o.snapshot) return await snapshotOf(store, evalParams(), early, o.validateEvery ?? 0, { step, melNorm, elapsedSec: elapsedBefore, batch: s.batch });
     stepper = await (o.stepper ?? singleThreadStepper)({ model, adam, options: s.adam, microBatch: s.microBatch, signal: o.signal });
     while (step < o.steps && !early?.stopped) {
+      // One macrotask turn per step: a one-thread run in Node otherwise only awaits settled promises and
+      // synchronous file writes, so the event loop never reaches its signal watchers and Ctrl-C (SIGINT,
+      // the stopSignal's source) would wait for the end of the run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       throwIfCancelled(o.signal, 'training');
       if (o.stopSignal?.aborted) {
         // Between steps the state is whole (the PRNG has not drawn the next batch): save it as a checkpoint.
