@@ -96,7 +96,7 @@ export const trainRegimesCommand: Command = {
           if (e instanceof StoppedError) throw new LabError(`${regime.name} stopped at step ${e.step}; checkpoint saved in ${dir}; run the same command again to continue`);
           throw e;
         });
-        console.log(`${regime.name}: wrote ${snapshotTo ?? dir}; ${r.stop ? `stopped by ${r.stop.reason}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
+        console.log(`${regime.name}: wrote ${snapshotTo ?? dir}; ${r.stop ? `${r.stop.reason === 'unfinished' ? `snapshot at step ${r.steps}, still training` : `stopped by ${r.stop.reason}`}, weights of step ${r.stop.bestStep}` : `${r.steps} steps`}` +
           (r.validation ? `, validation v-loss ${r.validation.vLoss.toFixed(4)}` : ''));
       }
     } finally {
