@@ -37,8 +37,9 @@ function folderSink(out: string): CorpusSink {
     async write(file, bytes) {
       const f = path.join(out, file);
       mkdirSync(path.dirname(f), { recursive: true });
-      writeFileSync(`${f}.tmp`, bytes);
-      renameSync(`${f}.tmp`, f);
+      const tmp = `${f}.${process.pid}.tmp`; // per process: two commands may render or check one corpus at once
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, f);
     },
     async saveManifest(m) {
       saveManifest(out, m);

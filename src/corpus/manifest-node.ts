@@ -27,11 +27,12 @@ export function loadManifest(dirOrFile: string): CorpusManifest {
   return parseManifest(json, file);
 }
 
-/** Writes manifest.json into `dir` atomically (temp file, then rename). */
+/** Writes manifest.json into `dir` atomically (a temp file of this process, then rename), so two commands
+ * checking the same corpus at once do not trip over one shared temp file. */
 export function saveManifest(dir: string, manifest: CorpusManifest): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, MANIFEST_NAME);
-  const tmp = `${file}.tmp`;
+  const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, formatManifest(manifest));
   renameSync(tmp, file);
   return file;
