@@ -1,8 +1,7 @@
 // `diffpir merge`: joins the results files of a sweep's shards (--shard i/N) into one, by cell
 // key, and prints the sweep's tables; refuses files of another plan, corpus or models.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from '../command.ts';
+import { readJsonFiles } from '../read-json-files.ts';
 import { LabError } from '../../common/errors.ts';
 import { formatSweepReport } from '../../sweep/report.ts';
 import { JsonFileStore } from '../../sweep/node.ts';
@@ -17,19 +16,7 @@ export const mergeCommand: Command = {
     const out = args.requireStr('out');
     const names = args.parsed.positionals;
     if (names.length === 0) throw new LabError('give the shard files to merge, e.g. npx diffpir merge shards/*.json --out results.json');
-    const files = await Promise.all(names.map(async (name) => {
-      let text: string;
-      try {
-        text = await readFile(name, 'utf8');
-      } catch (e) {
-        throw new LabError(`${name}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      }
-      try {
-        return { name: path.basename(name), results: JSON.parse(text) as unknown };
-      } catch (e) {
-        throw new LabError(`${name}: not valid JSON (${(e as Error).message})`);
-      }
-    }));
+    const files = await readJsonFiles(names);
     const { results, warnings } = await mergeShards(files);
     for (const w of warnings) console.error(`warning: ${w}`);
     await new JsonFileStore(out).save(results);

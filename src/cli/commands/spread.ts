@@ -1,8 +1,9 @@
 // `diffpir spread`: mean ± sd of every cell over results files of one sweep run with different
 // probe seeds, and the paired subject - control differences (src/sweep/spread.ts).
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../command.ts';
+import { readJsonFiles } from '../read-json-files.ts';
 import { LabError } from '../../common/errors.ts';
 import { formatSpread, sweepSpread } from '../../sweep/spread.ts';
 import type { SweepResults } from '../../sweep/types.ts';
@@ -16,19 +17,7 @@ export const spreadCommand: Command = {
   async run(args) {
     const names = args.parsed.positionals;
     if (names.length < 2) throw new LabError('give two or more results files, e.g. npx diffpir spread seed1.json seed2.json seed3.json');
-    const files = await Promise.all(names.map(async (name) => {
-      let text: string;
-      try {
-        text = await readFile(name, 'utf8');
-      } catch (e) {
-        throw new LabError(`${name}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      }
-      try {
-        return { name: path.basename(name), results: JSON.parse(text) as SweepResults };
-      } catch (e) {
-        throw new LabError(`${name}: not valid JSON (${(e as Error).message})`);
-      }
-    }));
+    const files = (await readJsonFiles(names)).map((f) => ({ name: f.name, results: f.results as SweepResults }));
     const report = sweepSpread(files);
     console.log(formatSpread(report));
     const json = args.str('json');
