@@ -53,6 +53,26 @@ export interface RunStart {
   earlyStop?: import('./early-stop.ts').EarlyStopState;
   /** The weight average (settings.ema), from the checkpoint or starting at the initial weights. */
   ema?: EmaState;
+  /** The model the run started from, as the run recorded it (on a resume: the checkpoint's record). */
+  init?: { model: string; hash: string };
+  /** A resume whose --init folder now holds other weights than the run started from (see movedInit). */
+  initMoved?: { model: string; was: string; now: string };
+}
+
+type InitRecord = { model: string; hash: string };
+
+/**
+ * A resume whose settings equal the checkpoint's except that the --init folder now holds other
+ * weights (e.g. a `-wip` folder overwritten by a snapshot of this very run). A resume never reads the
+ * init weights (the checkpoint holds parameters, moments and average), so the run goes on and keeps
+ * the checkpoint's record of the weights it started from.
+ */
+function movedInit(was: Record<string, unknown>, now: Record<string, unknown>): RunStart['initMoved'] {
+  const a = was.init as InitRecord | undefined;
+  const b = now.init as InitRecord | undefined;
+  if (!a || !b || a.model !== b.model || a.hash === b.hash) return undefined;
+  if (JSON.stringify({ ...was, init: b }) !== JSON.stringify(now)) return undefined;
+  return { model: a.model, was: a.hash, now: b.hash };
 }
 
 /** A fresh run, or the state of the store's checkpoint when `resume`. */
@@ -63,8 +83,10 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
   if (resume && !bytes) throw new LabError(`resume: ${ckDir} holds no checkpoint`);
   const ck = bytes ? await decodeCheckpoint(bytes, ckDir) : undefined;
   const stats = ck ? (ck.state.settings.melNormalisation as { mean: number; std: number }) : initModel ? initModel.melNorm : melStatistics(rawTrain);
-  const settingsRecord = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
-  if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
+  let settingsRecord: Record<string, unknown> = { ...s, melNormalisation: { mean: stats.mean, std: stats.std } };
+  const initMoved = ck ? movedInit(ck.state.settings, settingsRecord) : undefined;
+  if (initMoved) settingsRecord = ck!.state.settings;
+  else if (ck && JSON.stringify(ck.state.settings) !== JSON.stringify(settingsRecord)) {
     throw new LabError(`resume: the checkpoint in ${ckDir} was made with other settings (${JSON.stringify(ck.state.settings)}); use the same config, batch, seed, crop and optimiser options`);
   }
   if (ck && ck.state.order.length !== rawTrain.length) {
@@ -111,5 +133,7 @@ export async function startRun(s: TrainSettings, rawTrain: readonly MelClip[], s
     resumed: ck !== undefined,
     earlyStop: ck?.state.earlyStop,
     ema,
+    ...(settingsRecord.init ? { init: settingsRecord.init as InitRecord } : {}),
+    ...(initMoved ? { initMoved } : {}),
   };
 }

@@ -111,8 +111,9 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
   const name = path.basename(path.resolve(dest));
   const sum = (f: (c: TrainCorpusInfo) => number) => data.corpora.reduce((a, c) => a + f(c), 0);
   const first = data.corpora[0];
+  const runSettings: TrainSettings = result.init ? { ...settings, init: result.init } : settings;
   await publishModel(dest, result.weights, {
-    name, settings, steps: result.steps,
+    name, settings: runSettings, steps: result.steps,
     corpus: data.corpora.length === 1
       ? { source: first.source, preset: first.preset, seed: first.seed, trainClips: first.trainClips, validationClips: first.validationClips }
       : { source: r.corpora.join(','), trainClips: sum((c) => c.trainClips), validationClips: sum((c) => c.validationClips) },

@@ -102,4 +102,28 @@ describe('fine-tuning from a model (--init)', () => {
     for (const [k, w] of straight.weights) expect(Array.from(resumed.weights.get(k)!.data), k).toEqual(Array.from(w.data));
     await expect(trainDiffusion({ ...o(tempDir(), 1), initModel: undefined })).rejects.toThrow(/init/);
   });
+
+  it('a resume goes on when the init folder now holds other weights, keeps the recorded hash, and refuses any other change', async () => {
+    const before = tf.memory().numTensors;
+    const pre = await trainDiffusion({ ...base(tempDir(), 2), earlyStop: undefined, validateEvery: 0 });
+    const init = { model: 'models/pre-wip', hash: 'aaa111' };
+    const initModel = { weights: pre.weights, melNorm: { mean: -1.25, std: 2.5 } };
+    const o = (dir: string, steps: number, hash: string, seed = 3): TrainOptions => ({
+      ...base(dir, steps), earlyStop: undefined, validateEvery: 0, settings: { ...base(dir, steps).settings, seed, init: { ...init, hash } }, initModel,
+    });
+    const straight = await trainDiffusion(o(tempDir(), 3, 'aaa111'));
+    const dir = tempDir();
+    await trainDiffusion(o(dir, 1, 'aaa111'));
+    // the folder was overwritten since (a snapshot of this run), so its hash differs; the init weights are not read on a resume
+    const lines: string[] = [];
+    const resumed = await trainDiffusion({ ...o(dir, 3, 'bbb222'), initModel: { ...initModel, weights: straight.weights }, resume: true, onLine: (l) => lines.push(l) });
+    expect(lines.some((l) => /models\/pre-wip now holds other weights .*bbb222.*aaa111/.test(l))).toBe(true);
+    expect(resumed.init).toEqual(init);
+    for (const [k, w] of straight.weights) expect(Array.from(resumed.weights.get(k)!.data), k).toEqual(Array.from(w.data));
+    const ck = await new FolderRunStore(dir).loadCheckpoint();
+    expect(ck!.json.includes('aaa111')).toBe(true); // the checkpoint keeps the run's own record
+    await expect(trainDiffusion({ ...o(dir, 4, 'ccc333', 4), resume: true })).rejects.toThrow(/other settings/);
+    await expect(trainDiffusion({ ...o(dir, 4, 'ccc333'), settings: { ...o(dir, 4, 'ccc333').settings, init: { model: 'models/other', hash: 'ccc333' } }, resume: true })).rejects.toThrow(/other settings/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

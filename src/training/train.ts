@@ -80,6 +80,8 @@ export interface TrainResult {
   clipsPerSec: number;
   /** With early stopping: why the run ended and which step's weights are returned. */
   stop?: { reason: 'patience' | 'step cap' | 'unfinished'; bestStep: number; bestVLoss: number; patience: number; minRelDelta: number; validateEvery: number };
+  /** The model the run started from, as the run recorded it (a resume keeps the checkpoint's record even if that folder changed since). */
+  init?: { model: string; hash: string };
 }
 
 /** Trains (or resumes) a run; see the header. */
@@ -95,6 +97,11 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
   const run = await startRun(s, o.train, store, o.resume ?? false, o.initModel);
   const early = o.earlyStop ? new EarlyStop(o.earlyStop, run.earlyStop) : undefined;
   const { model, adam, prng, melNorm, settingsRecord, ema } = run;
+  if (run.initMoved) {
+    const m = run.initMoved;
+    o.onLine?.(`resume: ${m.model} now holds other weights (hash ${m.now.slice(0, 12)}) than this run started from (${m.was.slice(0, 12)}); ` +
+      'the run goes on from its checkpoint, and its card keeps the hash it started from');
+  }
   /** What is validated, kept as best and published: the weight average when the run keeps one. */
   const evalParams = () => ema?.weights ?? model.params;
   const checkpoint = () => encodeCheckpoint(model.params, adam, state(), ema?.weights);
@@ -144,7 +151,10 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
 
   let stepper: Stepper | undefined;
   try {
-    if (o.snapshot) return await snapshotOf(store, evalParams(), early, o.validateEvery ?? 0, { step, melNorm, elapsedSec: elapsedBefore, batch: s.batch });
+    if (o.snapshot) {
+      const snap = await snapshotOf(store, evalParams(), early, o.validateEvery ?? 0, { step, melNorm, elapsedSec: elapsedBefore, batch: s.batch });
+      return { ...snap, ...(run.init ? { init: run.init } : {}) };
+    }
     stepper = await (o.stepper ?? singleThreadStepper)({ model, adam, options: s.adam, microBatch: s.microBatch, signal: o.signal });
     while (step < o.steps && !early?.stopped) {
       // One macrotask turn per step: a one-thread run in Node otherwise only awaits settled promises and
@@ -219,6 +229,7 @@ export async function trainDiffusion(o: TrainOptions): Promise<TrainResult> {
     return {
       steps: step, weights, melNorm, finalLoss, validation: lastVal, elapsedSec: t,
       clipsPerSec: step > startStep ? ((step - startStep) * s.batch) / sessionSec : 0, stop,
+      ...(run.init ? { init: run.init } : {}),
     };
   } finally {
     await stepper?.dispose();
