@@ -5,6 +5,8 @@
 // ratio to 1 thread, the process's CPU time per step and the cores it got (CPU time / wall time:
 // below the thread count when other work holds the cores).
 // BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16" choose the grid.
+// BENCH_TRAIN_GROUPNORM="loops,ops" adds 1-thread rows with GroupNorm as the op chain (GPU path)
+// beside the loops the CPU backends use (src/unet/ops/groupNormJs.ts); default: "auto" only.
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
 import { initNodeBackend } from '../../src/compute/node.ts';
@@ -16,6 +18,7 @@ import { createUNet } from '../../src/unet/model.ts';
 import { STUDENT_CONFIG } from '../../src/unet/presets.ts';
 import { randomInitWeights } from '../../src/unet/randomInit.ts';
 import { parameterCount } from '../../src/unet/shapes.ts';
+import { setGroupNormImpl, type GroupNormImpl } from '../../src/unet/ops/groupNormJs.ts';
 import type { BenchRow } from '../bench.ts';
 
 export const title = 'Diffusion training throughput (128 x 104 crops, one step = forward + backward + Adam)';
@@ -27,6 +30,7 @@ export async function run(): Promise<BenchRow[]> {
   const timed = Number(process.env.BENCH_TRAIN_STEPS ?? 3);
   const micro = Number(process.env.BENCH_TRAIN_MICRO ?? 4);
   const threadCounts = (process.env.BENCH_TRAIN_THREADS ?? '1,2').split(',').map(Number);
+  const groupNorms = (process.env.BENCH_TRAIN_GROUPNORM ?? 'auto').split(',') as GroupNormImpl[];
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const rows: BenchRow[] = [];
   for (const channels of layouts) {
@@ -39,7 +43,9 @@ export async function run(): Promise<BenchRow[]> {
       const noise = tf.tensor4d(prng.fillNormal(new Float32Array(B * 128 * 104)), [B, 128, 104, 1]);
       const sigma = tf.tensor1d(Array.from({ length: B }, () => prng.uniform()));
       let oneThread = NaN;
-      for (const threads of threadCounts) {
+      // the setting holds in this thread only: other GroupNorms than 'auto' get 1-thread rows
+      for (const [gn, threads] of groupNorms.flatMap((g) => (g === 'auto' ? threadCounts : [1]).map((t) => [g, t] as const))) {
+        setGroupNormImpl(gn);
         const ctx = { model, adam, options: DEFAULT_ADAM, microBatch: micro };
         const stepper = threads === 1 ? await singleThreadStepper(ctx) : await startParallelStepper(threads, ctx);
         try {
@@ -57,9 +63,9 @@ export async function run(): Promise<BenchRow[]> {
           const sec = (performance.now() - t0) / 1000 / timed;
           const cpu = process.cpuUsage(cpu0);
           const cpuSec = (cpu.user + cpu.system) / 1e6 / timed;
-          if (threads === 1) oneThread = B / sec;
+          if (threads === 1 && Number.isNaN(oneThread)) oneThread = B / sec;
           rows.push({
-            backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B, micro, threads,
+            backend: backend.name, channels: `[${channels.join(',')}]`, params: parameterCount(config), batch: B, micro, threads, groupnorm: gn,
             'ms/step': Math.round(sec * 1000), 'clips/s': B / sec, 'steps/hour': Math.round(3600 / sec),
             'x 1 thread': Number.isNaN(oneThread) ? '' : (B / sec / oneThread).toFixed(2),
             'cpu s/step': cpuSec, 'cores used': cpuSec / sec,
@@ -67,6 +73,7 @@ export async function run(): Promise<BenchRow[]> {
           });
         } finally {
           await stepper.dispose();
+          setGroupNormImpl('auto');
         }
       }
       tf.dispose([x, noise, sigma]);

@@ -38,6 +38,29 @@ describeEachBackend('norms', () => {
     expect(maxAbsDiff(got, refNorm([[0, 1], [2, 3], [4, 5]], 1e-5, true, false))).toBeLessThan(2e-6);
   });
 
+  it('GroupNorm: the loops (wasm, cpu) equal the op chain in value and in the gradients of x, gamma and beta', () => {
+    const before = tf.memory().numTensors;
+    for (const [shape, groups] of [[[2, 7, 5, 16], 8], [[3, 11, 32], 8], [[2, 4, 6], 1], [[1, 9, 12], 12]] as [number[], number][]) {
+      const n = shape.reduce((a, v) => a * v, 1);
+      const C = shape[shape.length - 1];
+      const xv = Array.from(testValues(n, 11), (v, i) => 2 * v + (i % 7) * 0.3);
+      const gv = Array.from(testValues(C, 12), (v) => 1 + v);
+      const bv = Array.from(testValues(C, 13));
+      const w = testValues(n, 14); // a weighted sum as the loss, so every output gets its own gradient
+      const run = (ops: boolean) => tf.tidy(() => {
+        const f = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(groupNorm(x, g, b, groups, 1e-5, ops), tf.tensor(w, shape)));
+        const y = groupNorm(tf.tensor(xv, shape), tf.tensor1d(gv), tf.tensor1d(bv), groups, 1e-5, ops).dataSync();
+        const grads = tf.grads(f)([tf.tensor(xv, shape), tf.tensor1d(gv), tf.tensor1d(bv)]).map((t) => t.dataSync());
+        return [y, ...grads];
+      });
+      const loops = run(false);
+      const chain = run(true);
+      const tol = [2e-6, 2e-5, 2e-5, 2e-5];
+      loops.forEach((a, i) => expect(maxAbsDiff(a, chain[i]), `${shape} output ${i}`).toBeLessThan(tol[i]));
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('LayerNorm over channels, with and without affine', () => {
     const all = [[0, 1, 2, 3, 4, 5]];
     const t = () => tf.tensor4d(x, [B, H, W, C]);

@@ -3,17 +3,25 @@
 // mean squared deviation) like PyTorch; the reductions are chosen per backend in ./means.ts.
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../common/errors.ts';
+import { groupNormJs, usesJsGroupNorm } from './groupNormJs.ts';
 import { groupMean, meanLastAxis } from './means.ts';
 
 /**
  * GroupNorm of x [B, ..., C] with `groups` groups of consecutive channels; gamma, beta [C].
- * Equivalent to torch.nn.GroupNorm(groups, C, eps) on the channels-first tensor.
+ * Equivalent to torch.nn.GroupNorm(groups, C, eps) on the channels-first tensor. On wasm and cpu:
+ * loops with a hand-written gradient (groupNormJs.ts); on GPU backends: the op chain below.
  */
-export function groupNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, groups: number, eps = 1e-5): tf.Tensor {
+export function groupNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, groups: number, eps = 1e-5, ops = !usesJsGroupNorm()): tf.Tensor {
+  const C = x.shape[x.shape.length - 1];
+  if (C % groups !== 0) throw new LabError(`groupNorm: ${C} channels do not split into ${groups} groups`);
+  return ops ? groupNormOps(x, gamma, beta, groups, eps) : groupNormJs(x, gamma, beta, groups, eps);
+}
+
+/** GroupNorm as tfjs ops (autodiff gradient); statistics reduced as ./means.ts chooses for the backend. */
+function groupNormOps(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, groups: number, eps: number): tf.Tensor {
   const shape = x.shape;
   const B = shape[0];
   const C = shape[shape.length - 1];
-  if (C % groups !== 0) throw new LabError(`groupNorm: ${C} channels do not split into ${groups} groups`);
   const per = C / groups;
   const positions = x.size / (B * C);
   return tf.tidy(() => {
