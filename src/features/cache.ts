@@ -1,7 +1,9 @@
 // The feature cache: one entry per (model, clip content, sigma, tap, noise seed, window spec,
 // pooled), holding every window's features of that clip. One interface, three stores: in memory
 // (here), on disk in Node (cache-node.ts, .cache/features/) and IndexedDB in the browser
-// (cache-idb.ts). Keys are SHA-256 of everything that changes the values, so a hit is always valid.
+// (cache-idb.ts). Keys are SHA-256 of everything that changes the values, so a hit is always valid,
+// and nothing else: the model enters by its content hash, not its name, so a renamed folder or the
+// random-init controls of models that share config and normalisation (Model A, B, C) share entries.
 import { hashJson } from './hash.ts';
 import type { WindowSpec } from './windows.ts';
 
@@ -25,7 +27,7 @@ export interface FeatureCache {
 }
 
 export interface FeatureKeyParts {
-  /** Model id and the hash of its config, weights and mel normalisation (ModelSource.hash). */
+  /** Model id (for messages; not part of the key) and the hash of its config, weights and mel normalisation (ModelSource.hash). */
   model: string;
   modelHash: string;
   /** SHA-256 of the clip's 16 kHz float32 samples. */
@@ -40,7 +42,7 @@ export interface FeatureKeyParts {
 /** The cache key of one clip's features at one tap. */
 export function featureKey(p: FeatureKeyParts): Promise<string> {
   return hashJson({
-    v: FEATURES_VERSION, model: p.model, modelHash: p.modelHash, clip: p.clipHash, sigma: p.sigma, tap: p.tap,
+    v: FEATURES_VERSION, modelHash: p.modelHash, clip: p.clipHash, sigma: p.sigma, tap: p.tap,
     seed: p.noiseSeed, window: { frames: p.window.frames, hop: p.window.hop }, pooled: p.pooled,
   });
 }

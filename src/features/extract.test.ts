@@ -102,6 +102,21 @@ describe('features [wasm]', () => {
     ex.dispose();
   });
 
+  it('keys by content, not by name: a model of the same config, normalisation and weights under another id reads the cache', async () => {
+    const cache = new CountingCache();
+    const first = new FeatureExtractor(model, cache);
+    await first.extract(clips, request);
+    expect(first.stats.computedWindows).toBe(5);
+    const renamed = new FeatureExtractor({ ...model, id: 'random-init:another-model' }, cache);
+    const again = await renamed.extract(clips, request);
+    expect(renamed.stats.computedWindows).toBe(0);
+    expect(again.every((c) => c.cached)).toBe(true);
+    const seed5 = new FeatureExtractor(await resolveModel('random-init:tiny@5', noFolders), cache);
+    await seed5.extract(clips, request);
+    expect(seed5.stats.computedWindows).toBe(5); // other weights: other keys
+    [first, renamed, seed5].forEach((e) => e.dispose());
+  });
+
   it('is deterministic for a noise seed, differs across seeds, and does not depend on the batch size', async () => {
     const a = await new FeatureExtractor(model, NO_CACHE).extract(clips, request, { batchSize: 8 });
     const b = await new FeatureExtractor(model, NO_CACHE).extract(clips, request, { batchSize: 1 });
