@@ -71,7 +71,8 @@ export function groupNormJs(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, gro
   const C = shape[shape.length - 1];
   const B = shape[0];
   const d: Dims = { B, P: x.size / (B * C), C, G: groups, groupOf: Int32Array.from({ length: C }, (_, c) => Math.floor(c / (C / groups))) };
-  const op = tf.customGrad((xt: tf.Tensor, gt: tf.Tensor, bt: tf.Tensor) => {
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [xt, gt, bt] = args as tf.Tensor[];
     const xd = xt.dataSync() as Float32Array;
     const gd = gt.dataSync() as Float32Array;
     const bd = bt.dataSync() as Float32Array;
@@ -96,7 +97,7 @@ export function groupNormJs(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, gro
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => gradients((dy as tf.Tensor).dataSync() as Float32Array, xd, gd, mean, inv, d, shape),
     };
   });
-  return op(x, gamma, beta) as tf.Tensor;
+  return (op as (...t: tf.Tensor[]) => tf.Tensor)(x, gamma, beta);
 }
 
 /**
