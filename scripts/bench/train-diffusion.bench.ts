@@ -7,6 +7,7 @@
 // BENCH_TRAIN_CHANNELS="16,32,64,128;8,16,32,64" and BENCH_TRAIN_BATCHES="4,8,16" choose the grid.
 // BENCH_TRAIN_GROUPNORM="loops,ops" adds 1-thread rows with GroupNorm as the op chain (GPU path)
 // beside the loops the CPU backends use (src/unet/ops/groupNormJs.ts); default: "auto" only.
+// "x 1 thread" is the ratio to the batch's first 1-thread row.
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
 import { initNodeBackend } from '../../src/compute/node.ts';

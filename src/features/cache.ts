@@ -27,8 +27,7 @@ export interface FeatureCache {
 }
 
 export interface FeatureKeyParts {
-  /** Model id (for messages; not part of the key) and the hash of its config, weights and mel normalisation (ModelSource.hash). */
-  model: string;
+  /** The hash of the model's config, weights and mel normalisation (ModelSource.hash); its name is not part of the key. */
   modelHash: string;
   /** SHA-256 of the clip's 16 kHz float32 samples. */
   clipHash: string;

@@ -88,7 +88,7 @@ export class FeatureExtractor {
       const hash = clip.contentHash ?? knownHashes.get(clip) ?? (await hashFloat32((samples = await this.readClip(clip))));
       knownHashes.set(clip, hash);
       const keys = await Promise.all(taps.map((tap) => featureKey({
-        model: this.model.id, modelHash: this.model.hash, clipHash: hash, sigma: request.sigma, tap,
+        modelHash: this.model.hash, clipHash: hash, sigma: request.sigma, tap,
         noiseSeed: request.noiseSeed, window, pooled: request.pooled,
       })));
       const hits = await Promise.all(keys.map((k) => this.cache.get(k)));
