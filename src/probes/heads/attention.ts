@@ -3,6 +3,9 @@
 // heads concatenated (512) and averaged over tokens -> dropout -> dense K. No output projection:
 // the final dense reads the 512 head outputs directly, which keeps the paper's ~330K budget:
 // 1024·128+128 + 3·(128·512+512) + 512·11+11 = 334,987 parameters.
+// The mean over tokens is taken of the attention weights before they meet V (mean_i(W_i)·V
+// equals mean_i(W_i·V) exactly, up to float rounding): one [1, n]·[n, d] product per head
+// instead of [n, n]·[n, d], forward and backward.
 import * as tf from '@tensorflow/tfjs';
 import { matMulBatched } from './matmul.ts';
 import { dense, denseDecls, maybeDropout, normDecls, normalise } from './ops.ts';
@@ -41,8 +44,14 @@ export const attentionHead: HeadDefinition = {
     const q = split('attn.q', [0, 2, 1, 3]);
     const kT = split('attn.k', [0, 2, 3, 1]);
     const v = split('attn.v', [0, 2, 1, 3]);
-    const weights = matMulBatched(q, kT).mul(1 / Math.sqrt(d)).softmax() as tf.Tensor3D; // [B·heads, n, n]
-    const out = matMulBatched(weights, v).reshape([batch, heads, n, d]).mean(2).reshape([batch, heads * d]);
+    const out = attendAndPool(q, kT, v).reshape([batch, heads * d]);
     return dense(p, 'attn.out', maybeDropout(out, ctx)) as tf.Tensor2D;
   },
 };
+
+/** Scaled dot-product attention of q [m, n, d] over kT [m, d, n], v [m, n, d], averaged over the n
+ * queries: [m, 1, d]. */
+export function attendAndPool(q: tf.Tensor3D, kT: tf.Tensor3D, v: tf.Tensor3D): tf.Tensor3D {
+  const weights = matMulBatched(q, kT).mul(1 / Math.sqrt(q.shape[2])).softmax() as tf.Tensor3D; // [m, n, n]
+  return tf.matMul(weights.mean(1, true) as tf.Tensor3D, v);
+}
