@@ -62,6 +62,7 @@ export async function openSweepCorpus(dirOrPreset: string, opts: OpenCorpusOptio
     info: {
       contentId: identity.contentId,
       source: manifest.source, preset: manifest.preset, seed: manifest.seed, folder: portablePath(dir), version: manifest.version,
+      withMulti: opts.withMulti === true,
       clips: Object.fromEntries((['train', 'validation', 'test'] as const).map((s) => [s, clips.filter((c) => c.split === s).length])),
       ...(opts.maxClips !== undefined ? { maxClipsPerSplit: opts.maxClips } : {}),
     },

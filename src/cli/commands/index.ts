@@ -22,5 +22,6 @@ import { scoreCommand } from './score.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { losoCommand } from './loso.ts';
 import { spreadCommand } from './spread.ts';
+import { claimsCommand } from './claims.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, spreadCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, spreadCommand, claimsCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
