@@ -1,6 +1,6 @@
 // A tiny sweep (random-init:tiny on the tiny tone plan, 4 clips per split, 2 sigmas, MLP + CNN,
 // Han CNN baseline) reloaded in the middle: the page resumes it, keeps the finished cells, and
-// completes with Figure 2's three charts. Also records the page's memory after the full sweep.
+// completes with Figure 2's three charts and the paper's claims answered. Also records the page's memory after the full sweep.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { guardOrigin } from './helpers/origin-guard.ts';
@@ -25,6 +25,9 @@ test('a reload in the middle of a sweep resumes it', async ({ page, baseURL }) =
   for (const title of ['(a) F1 vs noise level sigma', '(b) F1 per tap', '(c) F1 per head']) {
     await expect(page.getByRole('figure', { name: title })).toContainText(/model random-init:tiny · data tones-tiny-seed1-max4.* · backend wasm/);
   }
+  // The paper's claims on the finished sweep (no control here: that answer says so).
+  await expect(page.getByTestId('claim-bottleneck')).toContainText(/Bottleneck best\?.*(yes|no|tie|mixed)\. best bottleneck tap: /);
+  await expect(page.getByTestId('claim-beats-control')).toContainText(/n\/a\. the chosen cell has no control cell/);
   await screenshot(page, 'sweep-finished');
 
   // The results as JSON, and back in as an import.

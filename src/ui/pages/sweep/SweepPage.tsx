@@ -1,9 +1,11 @@
 // Sweep page: run the paper's three stages (sigma, then tap, then head) with the random-init
 // control and the Han CNN; a progress bar with time left; Figure 2 as live charts. Results are
-// saved in IndexedDB after every cell, and an unfinished sweep resumes after a reload.
+// saved in IndexedDB after every cell, and an unfinished sweep resumes after a reload. Below the
+// charts, the paper's claims answered on the sweep shown (SweepClaims).
 import { useEffect, useState } from 'react';
 import { ProgressLine } from '../experiment/ProgressLine.tsx';
 import { SweepCharts } from './SweepCharts.tsx';
+import { SweepClaims } from './SweepClaims.tsx';
 import { SweepForm } from './SweepForm.tsx';
 import { useSweep } from './sweep-state.ts';
 import { formatDuration, secondsLeft } from './time-left.ts';
@@ -57,6 +59,7 @@ export function SweepPage() {
           </p>
           {r.notes.map((n) => <p key={n} className="hint">{n}</p>)}
           <SweepCharts results={r} />
+          <SweepClaims results={r} />
         </>
       )}
     </section>
