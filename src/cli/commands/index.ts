@@ -11,6 +11,7 @@ import { trainProbeCommand } from './train-probe.ts';
 import { trainBaselineCommand } from './train-baseline.ts';
 import { trainDiffusionCommand } from './train-diffusion.ts';
 import { trainRegimesCommand } from './train-regimes.ts';
+import { trainStatusCommand } from './train-status.ts';
 import { evalDiffusionCommand } from './eval-diffusion.ts';
 import { exportCommand } from './export.ts';
 import { tapsCommand } from './taps.ts';
@@ -24,4 +25,4 @@ import { losoCommand } from './loso.ts';
 import { spreadCommand } from './spread.ts';
 import { claimsCommand } from './claims.ts';
 
-export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, spreadCommand, claimsCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
+export const commands: Command[] = [backendCommand, melCommand, convertCommand, corpusCommand, sweepCommand, workerCommand, mergeCommand, spreadCommand, claimsCommand, recognizeCommand, trainProbeCommand, trainBaselineCommand, trainDiffusionCommand, trainRegimesCommand, trainStatusCommand, evalDiffusionCommand, tapsCommand, exportCommand, bankCommand, scoreHanCommand, losoCommand, scoreCommand, calibrateCommand, combineCommand];
