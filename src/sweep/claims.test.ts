@@ -81,7 +81,7 @@ describe('paperClaims, one file', () => {
 describe('paperClaims across files', () => {
   const a = sweep({ low: { val: 0.3, test: 0.30, real: 0.2 }, high: { val: 0.2, test: 0.2 } });
   const b = sweep({ low: { val: 0.3, test: 0.36, real: 0.25 }, high: { val: 0.2, test: 0.2 } });
-  const am = sweep({ low: { val: 0.3, test: 0.32, real: 0.21 }, high: { val: 0.2, test: 0.2 }, multi: true });
+  const am = sweep({ low: { val: 0.3, test: 0.33, real: 0.23 }, high: { val: 0.2, test: 0.2 }, multi: true });
 
   it('compares B with A, A+multi with A, and the two gains', () => {
     const r = paperClaims([{ label: 'a', results: a }, { label: 'B', results: b }, { label: 'a+multi', results: am }]);
@@ -91,8 +91,8 @@ describe('paperClaims across files', () => {
     expect(d.because).toMatch(/B - A: test \+0\.060, real \+0\.050/);
     const p = byId(r.across, 'multi-in-probe');
     expect(p.verdict).toBe('yes');
-    expect(p.because).toMatch(/A\+multi - A: test \+0\.020, real \+0\.010/);
-    expect(byId(r.across, 'multi-where').verdict).toBe('yes'); // +0.060 against +0.020
+    expect(p.because).toMatch(/A\+multi - A: test \+0\.030, real \+0\.030/);
+    expect(byId(r.across, 'multi-where').verdict).toBe('yes'); // +0.060 against +0.030
     const text = formatClaims(r);
     expect(text).toMatch(/## a\+multi: model-x \(probes trained with the multi-label clips\)/);
     expect(text).toMatch(/\*\*Multi-label clips help when they train the diffusion model\?.*\*\* YES\. B - A/);

@@ -7,7 +7,7 @@
 // about a choice (noise, layer, head) is judged on validation and checked on test and the
 // outside sets, a claim about a result on test and checked on the outside sets: a check that
 // disagrees by more than the margin makes the answer "mixed". One probe seed per file: the margin
-// stands in for seed noise (see `diffpir spread` for the measured spread).
+// (default 0.02) stands in for seed noise (see `diffpir spread` for the measured spread).
 import { LabError } from '../common/errors.ts';
 import type { MetricsReport } from '../evaluation/types.ts';
 import type { HeadKind } from '../probes/heads/index.ts';
@@ -17,8 +17,9 @@ import type { CellKey, CellResult, SweepResults } from './types.ts';
 
 /** Noise levels counted as "low" for the paper's claim that low noise gives the best features. */
 export const LOW_NOISE_MAX = 0.1;
-/** Differences in F1 at most this large count as a tie (one probe seed per file). */
-export const DEFAULT_CLAIMS_MARGIN = 0.01;
+/** Differences in F1 at most this large count as a tie: one probe seed per file, and at Model A's chosen cell
+ * the sd over probe seeds 1-5 was 0.006-0.011 on validation and 0.009-0.035 on test (stops 13 and 21). */
+export const DEFAULT_CLAIMS_MARGIN = 0.02;
 
 export type Verdict = 'yes' | 'no' | 'tie' | 'mixed' | 'n/a';
 

@@ -15,7 +15,7 @@ export const claimsCommand: Command = {
     '  labels: a, b, c for the sweeps of Models A, B, C (probes without the multi-label clips), a+multi, b+multi, c+multi\n' +
     '  for the same sweeps with --with-multi; any other label gets the per-file answers only. E.g.\n' +
     '  npx diffpir claims a=models/model-a/sweep-small.json b=models/model-b/sweep-small.json a+multi=models/model-a/sweep-small-multi.json\n' +
-    `  --margin  F1 differences up to this count as a tie (default ${DEFAULT_CLAIMS_MARGIN}; one probe seed per file)`,
+    `  --margin  F1 differences up to this count as a tie (default ${DEFAULT_CLAIMS_MARGIN}: about the probe-seed sd at a cell; one seed per file)`,
   async run(args) {
     const specs = args.parsed.positionals.map((p) => {
       const eq = p.indexOf('=');

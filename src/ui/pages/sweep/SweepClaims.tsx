@@ -2,7 +2,7 @@
 // numbers behind it, the table it was read from on demand. Answers that need cells not yet run
 // say so ("n/a"); the cross-model answers (A, B, C) are the command line's: `npx diffpir claims`.
 import { useMemo } from 'react';
-import { paperClaims, type ClaimAnswer } from '../../../sweep/claims.ts';
+import { DEFAULT_CLAIMS_MARGIN, paperClaims, type ClaimAnswer } from '../../../sweep/claims.ts';
 import type { SweepResults } from '../../../sweep/types.ts';
 
 function ClaimTable({ table }: { table: NonNullable<ClaimAnswer['table']> }) {
@@ -32,7 +32,8 @@ export function SweepClaims({ results }: { results: SweepResults }) {
       <h3 id="sweep-claims-heading">The paper&rsquo;s claims on this sweep</h3>
       <p className="hint">
         Micro F1. Choices (noise, layer, head) are judged on validation and checked on test and the outside sets; results on
-        test. &ldquo;mixed&rdquo;: a check points the other way by more than 0.01; &ldquo;tie&rdquo;: within 0.01 (one probe seed).
+        test. &ldquo;mixed&rdquo;: a check points the other way by more than {DEFAULT_CLAIMS_MARGIN}; &ldquo;tie&rdquo;: within {DEFAULT_CLAIMS_MARGIN} (one
+        probe seed; the seed-to-seed spread is about that size).
       </p>
       <ul>
         {answers.map((a) => (
