@@ -12,7 +12,7 @@ import { LabError } from '../common/errors.ts';
 import type { MetricsReport } from '../evaluation/types.ts';
 import type { HeadKind } from '../probes/heads/index.ts';
 import { bestProbe, outsideNames } from './report.ts';
-import { cellId } from './plan.ts';
+import { bestByValidation, cellId } from './plan.ts';
 import type { CellKey, CellResult, SweepResults } from './types.ts';
 
 /** Noise levels counted as "low" for the paper's claim that low noise gives the best features. */
@@ -74,15 +74,6 @@ function evidence(c: CellResult): Evidence {
   };
 }
 
-function byValidation(cells: CellResult[]): CellResult | undefined {
-  let best: CellResult | undefined;
-  for (const c of cells) {
-    if (!best || c.validation.microF1 > best.validation.microF1 ||
-      (c.validation.microF1 === best.validation.microF1 && c.validation.macroF1 > best.validation.macroF1)) best = c;
-  }
-  return best;
-}
-
 function describeCell(c: CellResult, what: (c: CellResult) => string, names: string[]): string {
   const e = evidence(c);
   return `${what(c)} (val ${f3(e.val)}, test ${f3(e.test)}${names.map((n) => `, ${n} ${f3(e.outside[n])}`).join('')})`;
@@ -93,8 +84,8 @@ function choiceClaim(
   id: ClaimAnswer['id'], question: string, inGroup: CellResult[], outGroup: CellResult[], what: (c: CellResult) => string,
   names: string[], margin: number, inName: string, outName: string,
 ): Pick<ClaimAnswer, 'id' | 'question' | 'verdict' | 'because'> {
-  const a = byValidation(inGroup);
-  const b = byValidation(outGroup);
+  const a = bestByValidation(inGroup);
+  const b = bestByValidation(outGroup);
   if (!a || !b) return { id, question, verdict: 'n/a', because: `needs cells ${!a ? inName : outName}; the file has none` };
   const ea = evidence(a);
   const eb = evidence(b);
@@ -293,7 +284,7 @@ function across(files: Map<string, SweepResults>, margin: number): ClaimAnswer[]
   const c = get('c');
   const q6 = 'Multi-label clips help when they train the diffusion model? (B against A; C against A; probes trained without them)';
   if (a && b) {
-    const dB = delta(b, a)!;
+    const dB = delta(b, a);
     const dC = c ? delta(c, a) : undefined;
     out.push({
       id: 'multi-in-diffusion', question: q6, verdict: dB ? verdictFrom(dB) : 'n/a',

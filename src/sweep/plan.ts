@@ -35,11 +35,13 @@ export function stage3Cells(sigma: number, tap: string, heads: HeadKind[], roles
 /** The best of `candidates` among the subject's completed cells, by validation micro F1 (then macro F1, then order). */
 export function bestCell(cells: readonly CellResult[], candidates: readonly CellKey[]): CellResult | undefined {
   const byId = new Map(cells.map((c) => [c.id, c]));
+  return bestByValidation(candidates.filter((k) => k.role === 'subject').map((k) => byId.get(cellId(k))).filter((c): c is CellResult => c !== undefined));
+}
+
+/** The first of `cells` with the highest validation micro F1 (ties: macro F1): the rule every stage chooses by. */
+export function bestByValidation(cells: readonly CellResult[]): CellResult | undefined {
   let best: CellResult | undefined;
-  for (const k of candidates) {
-    if (k.role !== 'subject') continue;
-    const c = byId.get(cellId(k));
-    if (!c) continue;
+  for (const c of cells) {
     if (!best || c.validation.microF1 > best.validation.microF1 ||
       (c.validation.microF1 === best.validation.microF1 && c.validation.macroF1 > best.validation.macroF1)) best = c;
   }
