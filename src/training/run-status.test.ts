@@ -28,7 +28,7 @@ describe('runStatus', () => {
     expect(r.from).toBe('models/m (weights abcdef012345)');
     expect(r.earlyStop!.nextBelow).toBeCloseTo(0.39 * 0.995, 12);
     expect(r.validations).toEqual([{ step: 20, vLoss: 0.39 }, { step: 30, vLoss: 0.389 }]);
-    expect(r.lastTrain).toEqual({ step: 35, loss: 0.44, clipsPerSec: 2.5 });
+    expect(r.lastTrain).toEqual({ step: 35, loss: 0.44, clipsPerSec: 2.5, stepsPerSec: null });
     expect(r.logAhead).toBe(1);
     const text = formatRunStatus('runs/x', r);
     expect(text).toMatch(/^runs\/x: in progress at step 30, 10\.0 min of training/);
@@ -48,5 +48,20 @@ describe('runStatus', () => {
     expect(logOnly.earlyStop).toBeNull();
     expect(formatRunStatus('runs/z', runStatus({ state: state(30, { bestVLoss: 0.389, bestStep: 30, sinceBest: 0 }), log, finished: false })))
       .toMatch(/at step 30 \(the latest validation\)/);
+  });
+
+  it('forecasts the stop from the checkpoint state brought up to the log, with the ETA at the logged speed', () => {
+    const vals: LogLine[] = [100, 200, 300, 400, 500].map((step) => ({ kind: 'val', step, vLoss: 0.5 - 0.01 * Math.log(step) }));
+    const lg: LogLine[] = [...vals, { kind: 'train', step: 510, loss: 0.4, stepsPerSec: 0.1, time: 5000 }];
+    // the checkpoint at 400 has seen 100-400; the log's 500 is replayed before the forecast
+    const r = runStatus({ state: state(400, { bestVLoss: vals[3].vLoss as number, bestStep: 400, sinceBest: 0 }), log: lg, finished: false, patience: 2 });
+    expect(r.forecast).not.toBeNull();
+    expect(r.forecast!.patience).toBe(2);
+    expect(r.forecast!.fitted).toBe(5);
+    expect(r.forecast!.stopStep).toBeGreaterThan(500);
+    const text = formatRunStatus('runs/f', r);
+    expect(text).toMatch(/trend -0\.\d\d % per 100 steps \(a \+ b·ln\(step\) fitted to the last 5 validations\): at it, the rule \(patience 2\) would stop at about step \d+ \(~[\d.]+ h at the last logged 0\.100 steps\/s\)/);
+    expect(runStatus({ state: state(400, { bestVLoss: 0.4, bestStep: 400, sinceBest: 0 }), log: lg, finished: true }).forecast).toBeNull();
+    expect(runStatus({ state: state(400), log: lg, finished: false }).forecast).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import type { Command } from '../command.ts';
 import { LabError } from '../../common/errors.ts';
 import type { TrainState } from '../../training/checkpoint.ts';
 import { CHECKPOINT_DIR, CHECKPOINT_JSON } from '../../training/run-store-node.ts';
-import { DEFAULT_MIN_REL_DELTA, formatRunStatus, runStatus } from '../../training/run-status.ts';
+import { DEFAULT_FORECAST_PATIENCE, DEFAULT_MIN_REL_DELTA, formatRunStatus, runStatus } from '../../training/run-status.ts';
 import { parseLogLines, TRAIN_LOG } from '../../training/trainLog.ts';
 
 const isRun = (dir: string) => [path.join(CHECKPOINT_DIR, CHECKPOINT_JSON), TRAIN_LOG, 'model.json'].some((f) => existsSync(path.join(dir, f)));
@@ -27,14 +27,17 @@ function readState(dir: string): TrainState | undefined {
 export const trainStatusCommand: Command = {
   name: 'train-status',
   summary: 'Where training runs stand (step, training time, early stopping, recent validations), from their folders; safe while they train',
-  usage: 'npx diffpir train-status <run folder>... [--recent 6] [--min-delta 0.005]\n' +
+  usage: 'npx diffpir train-status <run folder>... [--recent 6] [--min-delta 0.005] [--patience 5]\n' +
     '  a folder of train-diffusion --out, or of train-regimes --out (each regime\'s run is shown)\n' +
-    '  --min-delta  the run\'s --min-delta, for "the next counts below" (default 0.005, as the trainers)',
+    '  --min-delta  the run\'s --min-delta, for "the next counts below" (default 0.005, as the trainers)\n' +
+    '  --patience   the run\'s --patience, for the forecast of where the rule stops at the recent trend (default 5, as train-regimes)',
   async run(args) {
     const dirs = args.parsed.positionals;
     if (!dirs.length) throw new LabError('train-status: give one or more run folders, e.g. npx diffpir train-status .cache/train/regimes');
     const recent = args.num('recent', 6)!;
     const minRelDelta = args.num('min-delta', DEFAULT_MIN_REL_DELTA)!;
+    const patience = args.num('patience', DEFAULT_FORECAST_PATIENCE)!;
+    if (!Number.isInteger(patience) || patience < 1) throw new LabError(`train-status: --patience must be a positive integer, got ${patience}`);
     const blocks: string[] = [];
     for (const dir of dirs) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new LabError(`train-status: ${dir}: no such folder`);
@@ -43,7 +46,7 @@ export const trainStatusCommand: Command = {
       for (const run of runs) {
         const logFile = path.join(run, TRAIN_LOG);
         const log = existsSync(logFile) ? parseLogLines(readFileSync(logFile, 'utf8')) : [];
-        const status = runStatus({ state: readState(run), log, finished: existsSync(path.join(run, 'model.json')), recent, minRelDelta });
+        const status = runStatus({ state: readState(run), log, finished: existsSync(path.join(run, 'model.json')), recent, minRelDelta, patience });
         blocks.push(formatRunStatus(run, status, minRelDelta));
       }
     }
