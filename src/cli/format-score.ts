@@ -2,6 +2,7 @@
 // `recognize` names, class table, confusion table), one CSV table (a row per class with P/R/F1 and its confusion row, then micro and
 // macro), and the JSON (everything, with a row per file).
 import { UNCALIBRATED_MIN_PROBABILITY } from '../features/confidence.ts';
+import type { SourceScore } from '../recognition/score-by-source.ts';
 import type { FolderScore } from '../recognition/score-folder.ts';
 
 const f3 = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
@@ -54,4 +55,16 @@ export function scoreJson(folder: { name: string; layout: string; split: string 
     micro: s.report.micro, macro: s.report.macro, perClass: s.report.classes,
     confusion: s.confusion, results: s.files,
   };
+}
+
+/** The per-source table of `score --by source`: files, micro and macro F1, and the class-wise F1 of the classes present. */
+export function formatBySourceText(rows: readonly SourceScore[]): string {
+  const w = Math.max(6, ...rows.map((r) => r.source.length));
+  return [
+    'By source (the files each source plays in; a file of several sources counts under each):',
+    `${'source'.padEnd(w)}  files  micro F1  macro F1  class F1 (files)`,
+    ...rows.map(({ source, files, report: r }) =>
+      `${source.padEnd(w)}  ${String(files).padStart(5)}  ${f3(r.micro.f1).padStart(8)}  ${f3(r.macro.f1).padStart(8)}  ` +
+      r.classes.filter((c) => c.support > 0).map((c) => `${c.code} ${f3(c.f1).trim()} (${c.support})`).join(', ')),
+  ].join('\n');
 }

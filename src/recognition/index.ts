@@ -6,6 +6,7 @@ export { hanRecognizer, probeRecognizer, type ModelIdentity, type Recognizer } f
 export { checkItemLabels, readItem, type LabelledItem, type SkippedItem } from './items.ts';
 export { recognizeEach, type RunItemsOptions } from './run-items.ts';
 export { scoreFolder, type FileOutcome, type FolderScore, type ScoreFolderOptions } from './score-folder.ts';
+export { scoreBySource, type SourceScore } from './score-by-source.ts';
 export { calibrationFor, weightsIdentity } from './identity.ts';
 export { labelledFiles, type FolderFile, type LabelledFile, type LabelledFiles } from './labelled-files.ts';
 export { calibrateOnItems, type ValidationSetInfo } from './calibrate-items.ts';

@@ -7,6 +7,8 @@ import { LabError } from '../common/errors.ts';
 export interface LabelledItem {
   name: string;
   labels: readonly string[];
+  /** Where its labelled parts come from (a corpus folder's manifest); for per-source scores. */
+  sources?: readonly string[];
   samples16k: Float32Array | (() => Promise<Float32Array>);
 }
 

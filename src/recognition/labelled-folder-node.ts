@@ -16,6 +16,7 @@ import path from 'node:path';
 import { loadAudio16k } from '../audio/load.ts';
 import { LabError } from '../common/errors.ts';
 import { contentId } from '../corpus/content-id.ts';
+import { labelledSources } from '../baseline/score-han.ts';
 import { clipsOf } from '../corpus/manifest.ts';
 import { loadManifest, readClipSamples } from '../corpus/manifest-node.ts';
 import { SPLITS, type Split } from '../corpus/types.ts';
@@ -141,6 +142,7 @@ function corpusFolder(dir: string, name: string, opts: OpenFolderOptions): Label
     items: clips.map((c) => ({
       name: c.file ?? c.id,
       labels: [...c.labels],
+      sources: labelledSources(c),
       samples16k: async () => {
         try {
           return await readClipSamples(dir, manifest, c);

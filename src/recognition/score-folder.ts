@@ -19,6 +19,8 @@ import { recognizeEach, type RunItemsOptions } from './run-items.ts';
 export interface FileOutcome {
   name: string;
   labels: string[];
+  /** The sources of its labelled parts, when the folder is a corpus that names them (score-by-source.ts). */
+  sources?: string[];
   /** Classes recognized with confidence: what `recognize` names, and the decisions scored here. */
   recognized: string[];
   /** Classes named by the decision rule in force (instruments[].predicted; uncalibrated, it names the top class even when weak). */
@@ -58,7 +60,7 @@ export async function scoreFolder(items: readonly LabelledItem[], recognizer: Re
   const { skipped } = await recognizeEach(items, recognizer, (item, r) => {
     const probabilities = Object.fromEntries(r.instruments.map((i) => [i.code, i.probability]));
     files.push({
-      name: item.name, labels: [...item.labels],
+      name: item.name, labels: [...item.labels], ...(item.sources ? { sources: [...item.sources] } : {}),
       recognized: [...r.recognized],
       predicted: r.instruments.filter((i) => i.predicted).map((i) => i.code),
       confidence: r.confidence, top3: r.top3, probabilities,

@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeManifest } from '../../corpus/manifest.ts';
 import { TINY_HAN, toneWav, writeTinyHan } from '../../recognition/test-helpers.ts';
 import { runCli } from '../testing.ts';
 
@@ -73,6 +74,30 @@ describe('diffpir score', () => {
     ]);
     expect(json.perClass.map((c: { code: string; tp: number; fn: number }) => [c.code, c.tp, c.fn])).toEqual([['flu', 0, 0], ['pia', 1, 0], ['voi', 0, 1]]);
     expect(json.confusion.none).toEqual([0, 0, 1]);
+  });
+
+  it('--by source: a corpus folder scored per source of its clips\' labelled parts', async () => {
+    const part = (source: string) => ({ class: 'pia' as const, role: 'lead' as const, program: 0, gainDb: 0, labelled: true, source });
+    const clips = [
+      { id: 't1', file: 't1.wav', split: 'test' as const, labels: ['pia' as const], duration: 1, sampleRate: 16000, parts: [part('lib-a')] }, // pia: TP
+      { id: 't2', file: 't2.wav', split: 'test' as const, labels: ['pia' as const], duration: 1, sampleRate: 16000, parts: [part('lib-b')] }, // silence: FN
+      { id: 't3', file: 't3.wav', split: 'test' as const, labels: ['pia' as const], duration: 1, sampleRate: 16000, parts: [part('lib-a')] }, // pia: TP
+    ];
+    await put('corpus/manifest.json', JSON.stringify(makeManifest('rendered', clips, [])));
+    await put('corpus/t1.wav', toneWav(0.3));
+    await put('corpus/t2.wav', toneWav(0));
+    await put('corpus/t3.wav', toneWav(0.2));
+    const r = await runCli(['score', path.join(dir, 'corpus'), '--han', han, '--by', 'source']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('micro F1 0.800');
+    expect(r.out).toMatch(/By source .*\nsource  files  micro F1  macro F1  class F1 \(files\)\nlib-a       2     1.000     1.000  pia 1.000 \(2\)\nlib-b       1     0.000     0.000  pia 0.000 \(1\)/);
+    const j = await runCli(['score', path.join(dir, 'corpus'), '--han', han, '--by', 'source', '--json', '-']);
+    const json = JSON.parse(j.out);
+    expect(json.bySource.map((s: { source: string; files: number; report: { micro: { f1: number } } }) => [s.source, s.files, s.report.micro.f1])).toEqual([['lib-a', 2, 1], ['lib-b', 1, 0]]);
+    expect(json.results[0].sources).toEqual(['lib-a']);
+    const notCorpus = await runCli(['score', path.join(dir, 'lj'), '--han', han, '--by', 'source']);
+    expect(notCorpus.err.split('\n').at(-1)).toMatch(/^diffpir score: --by source needs a corpus folder \(manifest.json\); .*lj is a labels.json folder$/);
+    expect((await runCli(['score', path.join(dir, 'corpus'), '--han', han, '--by', 'class'])).err).toMatch(/--by takes "source", got "class"/);
   });
 
   it('says clearly what is wrong with the arguments', async () => {
