@@ -8,7 +8,7 @@ import { runCli } from '../testing.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'diffpir-claims-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FILE = 'models/model-a-wip/sweep-small-step700.json';
+const FILE = 'models/model-a/sweep-small-step700.json';
 
 describe('diffpir claims', () => {
   it('answers the per-file claims of a shipped sweep and writes JSON', async () => {

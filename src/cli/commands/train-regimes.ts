@@ -21,7 +21,7 @@ export const trainRegimesCommand: Command = {
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
     '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>] [--from-model 0=models/model-0]\n' +
-    '    [--continue a=models/model-a-wip]\n' +
+    '    [--continue b=models/model-b-wip]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
