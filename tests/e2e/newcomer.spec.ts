@@ -70,7 +70,7 @@ test('explore: the first visit shows where the classes separate, and every map h
   await expect(ex.plots.first()).toBeVisible({ timeout: 360_000 });
   const usefulSec = (Date.now() - t0) / 1000;
   await expect(ex.plots).toHaveCount(2);
-  await expect(ex.plots.nth(1)).toHaveAttribute('aria-label', /^random-init:student-v1 \(control\): PCA/);
+  await expect(ex.plots.nth(1)).toHaveAttribute('aria-label', /^random-init:model-a \(control\): PCA/);
   await expect(ex.plots.first().locator('.recharts-legend-item')).toHaveCount(11);
 
   // Every map has a legend: the three mels share one, each channel grid has its own.
@@ -88,7 +88,7 @@ test('explore: the first visit shows where the classes separate, and every map h
   await expect(page.getByRole('heading', { name: new RegExp(`^Activations at ${tap.replace(/\./g, '\\.')}`) })).toBeVisible();
   await expect(ex.tap(tap)).toHaveText(new RegExp(`^${tap.replace(/\./g, '\\.')}`));
   await expect(ex.alert).toHaveCount(0);
-  note('Explore first visit (fresh profile)', `view in ${viewSec.toFixed(1)} s; the class-separation view (tiny rendered here, student-v1 and its control projected) in ${usefulSec.toFixed(1)} s`);
+  note('Explore first visit (fresh profile)', `view in ${viewSec.toFixed(1)} s; the class-separation view (tiny rendered here, model-a and its control projected) in ${usefulSec.toFixed(1)} s`);
   await screenshot(page, 'newcomer-explore');
   expect(guard.foreign()).toEqual([]);
 });

@@ -61,9 +61,18 @@ export function modelOptions(s: Pick<ModelsState, 'shipped' | 'user'>): ModelOpt
   ];
 }
 
-/** student-v1 when it is shipped, else the first shipped model, else random-init. */
-export function defaultModel(shipped: ShippedModel[]): string {
-  return shipped.find((m) => m.name === 'student-v1')?.name ?? shipped[0]?.name ?? 'random-init';
+/** The shipped U-Nets a page starts with, best first: Model A (the paper's regime fine-tuned on the
+ * lab's instrument clips to its stopping rule), then the first lab model. */
+export const DEFAULT_MODEL_PREFERENCE = ['model-a', 'student-v1'] as const;
+
+/** The first of DEFAULT_MODEL_PREFERENCE that is shipped, else the first shipped name. */
+export function preferredModel(names: readonly string[]): string | undefined {
+  return DEFAULT_MODEL_PREFERENCE.find((n) => names.includes(n)) ?? names[0];
+}
+
+/** The preferred shipped model (preferredModel), else random-init. */
+export function defaultModel(shipped: Pick<ShippedModel, 'name'>[]): string {
+  return preferredModel(shipped.map((m) => m.name)) ?? 'random-init';
 }
 
 let importJob: number | null = null;
