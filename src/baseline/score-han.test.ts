@@ -33,6 +33,8 @@ describe('labelledSources', () => {
     expect(labelledSources(t4)).toEqual([NO_SOURCE]);
     expect(labelledSources(t5)).toEqual(['sf:TimGM6mb']);
     expect(labelledSources({ bank: 'TimGM6mb' })).toEqual([NO_SOURCE]);
+    expect(labelledSources({ meta: { repo: 'owner/collection', start: 0 } })).toEqual(['owner/collection']);
+    expect(labelledSources({ meta: { repo: 7 } })).toEqual([NO_SOURCE]);
   });
 });
 

@@ -43,12 +43,16 @@ export async function scoreHanSplit(han: HanModel, classes: readonly string[], c
 /**
  * Distinct sources of a clip's labelled parts, sorted. A labelled part without `source` (the
  * SoundFont recipe 1 records only the clip's bank) counts as "sf:<bank>", the name the recorded
- * recipe gives a SoundFont source; [NO_SOURCE] when neither is recorded.
+ * recipe gives a SoundFont source; a clip without labelled parts counts under its `meta.repo`
+ * (the real-recording set's collection); [NO_SOURCE] when none of these is recorded.
  */
-export function labelledSources(clip: Pick<ClipRecord, 'parts' | 'bank'>): string[] {
+export function labelledSources(clip: Pick<ClipRecord, 'parts' | 'bank' | 'meta'>): string[] {
   const fallback = clip.bank ? `sf:${clip.bank}` : undefined;
   const s = new Set((clip.parts ?? []).filter((p) => p.labelled).map((p) => p.source ?? fallback).filter((x): x is string => !!x));
-  return s.size ? [...s].sort() : [NO_SOURCE];
+  if (s.size) return [...s].sort();
+  // A recording without parts (the real-recording set) names the collection it came from.
+  const repo = clip.meta?.repo;
+  return typeof repo === 'string' && repo ? [repo] : [NO_SOURCE];
 }
 
 /** One report per source (sorted by name, NO_SOURCE last), over the clips that source plays in. */
