@@ -19,7 +19,9 @@ export interface ModelCardInfo {
   finalTrainLoss: number;
   validation?: DiffusionEval;
   storage: 'float16' | 'float32';
+  /** The command line (rendered as code) and a note after it. */
   command: string;
+  commandNote?: string;
   logFile: string;
   /** Training data from several corpora (the card lists each; `corpus` then sums them). */
   corpora?: { source: string; preset?: string; seed?: number; trainClips: number; validationClips: number }[];
@@ -92,7 +94,7 @@ ${corpusLines(i)}
 ${initLine(i)}- Adam: lr ${s.adam.lr}, betas (${s.adam.beta1}, ${s.adam.beta2}), eps ${s.adam.epsilon}, linear warm-up ${s.adam.warmupSteps} steps, gradient norm clipped at ${s.adam.clipNorm}${s.ema !== undefined ? `
 - weight average (EMA) with decay min(${s.ema}, (1 + step) / (10 + step)) after every update; validation, early stopping and these weights are the average's` : ''}
 - backend: ${i.backend}; wall time ${(i.wallTimeSec / 60).toFixed(1)} min${i.clipsPerSec > 0 ? ` (${fmt(i.clipsPerSec, 2)} clips/s)` : ' (no steps in the last session: the rate is in the loss log)'}
-- command: \`${i.command}\`
+- command: \`${i.command}\`${i.commandNote ? ` (${i.commandNote})` : ''}
 ${stopLines(i)}${(i.notes ?? []).map((n) => `- ${n}\n`).join('')}
 ## Results
 - final training loss (v MSE, mean of the last log interval): ${fmt(i.finalTrainLoss)}

@@ -41,8 +41,9 @@ export interface NodeTrainRequest {
   float16: boolean;
   /** Threads computing each step's gradients (default 1; not part of the run's settings, so a resume may change it). */
   threads?: number;
-  /** For the card: how the run was started, and the backend in words. */
+  /** For the card: how the run was started (a command line, shown as code), a note on it, and the backend in words. */
   command: string;
+  commandNote?: string;
   backend: string;
   onLine?: (line: string) => void;
   /** Weight-average decay (TrainSettings.ema), or none. */
@@ -121,7 +122,7 @@ export async function trainModelNode(r: NodeTrainRequest, opts: JobOptions = {})
     melNorm: { mean: result.melNorm.mean as number, std: result.melNorm.std as number },
     backend: (r.threads ?? 1) > 1 ? `${r.backend}, ${r.threads} threads` : r.backend, wallTimeSec: result.elapsedSec, clipsPerSec: result.clipsPerSec,
     finalTrainLoss: result.finalLoss, validation: result.validation, storage: r.float16 ? 'float16' : 'float32',
-    command: r.command, logFile: TRAIN_LOG, stop: result.stop,
+    command: r.command, ...(r.commandNote ? { commandNote: r.commandNote } : {}), logFile: TRAIN_LOG, stop: result.stop,
     notes: [...(r.notes ?? []), ...(r.snapshotTo ? [snapshotNote(r.outDir, result.steps)] : [])],
   });
   const { weights: _w, ...facts } = result;

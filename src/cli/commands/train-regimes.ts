@@ -21,7 +21,7 @@ export const trainRegimesCommand: Command = {
     '    [--steps 20000] [--patience 5] [--validate-every 100] [--min-delta 0.005] [--lr 1e-3] [--finetune-lr 3e-4]\n' +
     '    [--warmup 50] [--batch 8] [--micro-batch 4] [--crop 104] [--seed 0] [--val-clips 64] [--checkpoint-every 25] [--float16]\n' +
     '    [--threads N] [--ema 0.995|none] [--snapshot-to <model dir> --only <id>] [--from-model 0=models/model-0]\n' +
-    '    [--continue b=models/model-b-wip]\n' +
+    '    [--continue c=<snapshot folder>]\n' +
     '  Model 0: random weights, pre-training corpora pooled (single-label clips); A: Model 0 fine-tuned on the fine-tuning\n' +
     '  corpus (single-label); B: Model 0 fine-tuned with the multi-label set; C: Model A continued with the multi-label set.\n' +
     '  Models land in <out>/model-0, model-a, model-b, model-c (model folders with cards and loss logs). Run it again to\n' +
@@ -89,7 +89,7 @@ export const trainRegimesCommand: Command = {
           adam: { ...DEFAULT_ADAM, lr: regime.from === null ? lr : finetuneLr, warmupSteps: args.num('warmup', DEFAULT_ADAM.warmupSteps)!, clipNorm: args.num('clip-norm', DEFAULT_ADAM.clipNorm)! },
           earlyStop, validateEvery, checkpointEvery: positiveIntArg(args.num('checkpoint-every', 25), 'checkpoint-every'),
           resume: status === 'resume', float16: args.bool('float16'), threads, ema,
-          command: `${portableCommand('train-regimes', process.argv.slice(3))} (regime ${regime.id}: ${regime.what})`,
+          command: portableCommand('train-regimes', process.argv.slice(3)), commandNote: `regime ${regime.id}: ${regime.what}`,
           backend: `${backend.name} (Node ${process.version})`, onLine: (l) => console.log(`${regime.name}: ${l}`), stopSignal: stop.signal, snapshotTo,
         }, { onProgress: stderrProgress() }).catch((e: unknown) => {
           // Here there is no --resume: the same command continues an interrupted regime.
