@@ -21,7 +21,7 @@ export interface HanSplitScore {
   /** Clip ids and their decisions, in scoring order. */
   clipIds: string[];
   predictions: Predictions;
-  labels: Uint8Array[];
+  labels: readonly Uint8Array[];
 }
 
 export interface SourceReport {
@@ -56,7 +56,9 @@ export function labelledSources(clip: Pick<ClipRecord, 'parts' | 'bank' | 'meta'
 }
 
 /** One report per source (sorted by name, NO_SOURCE last), over the clips that source plays in. */
-export function reportsBySource(score: HanSplitScore, sourcesOf: (clipId: string) => readonly string[]): SourceReport[] {
+export function reportsBySource(
+  score: Pick<HanSplitScore, 'split' | 'clipIds' | 'predictions' | 'labels'>, sourcesOf: (clipId: string) => readonly string[],
+): SourceReport[] {
   const groups = new Map<string, number[]>();
   score.clipIds.forEach((id, r) => {
     for (const s of sourcesOf(id)) groups.set(s, [...(groups.get(s) ?? []), r]);
