@@ -9,9 +9,7 @@ export { checkHanFolder, fetchHanFolder, loadHanUrl, type FetchLike, type HanFol
 export { hanSummary, type HanSummary } from './summary.ts';
 export { hanCard } from './card.ts';
 export { HAN_MODEL_NAME, recognizeHan, type RecognizeHanOptions } from './recognize-han.ts';
-export {
-  NO_SOURCE, labelledSources, reportsBySource, scoreHanSplit, type HanSplitScore, type SourceReport,
-} from './score-han.ts';
+export { scoreHanSplit, type HanSplitScore } from './score-han.ts';
 export {
   EVAL_HOP_FRAMES, HOP_SECONDS, TRAIN_HOP_FRAMES, melStats, windowPicks, windowSource,
   type MelClipLabelled, type WindowPick,

@@ -5,7 +5,8 @@ import { clipsOf } from '../corpus/manifest.ts';
 import { loadManifest } from '../corpus/manifest-node.ts';
 import type { Split } from '../corpus/types.ts';
 import { loadHanDir, loadMelClips } from './node.ts';
-import { labelledSources, reportsBySource, scoreHanSplit, type HanSplitScore, type SourceReport } from './score-han.ts';
+import { labelledSources, reportsBySource, type SourceReport } from '../evaluation/by-source.ts';
+import { scoreHanSplit, type HanSplitScore } from './score-han.ts';
 
 export interface ScoreHanOnCorpusResult {
   score: HanSplitScore;

@@ -1,6 +1,7 @@
 // score-han's engine: the shipped Han CNN (models/han-cnn-small) on a tiny tone corpus made here;
 // the split report matches classWiseMetrics on its decisions, and --by source groups clips by the
-// sources of their labelled parts (a clip with two sources counts under both; none -> NO_SOURCE).
+// sources of their labelled parts (a clip with two sources counts under both; none -> NO_SOURCE;
+// the grouping rule itself is tested in evaluation/by-source.test.ts).
 import * as tf from '@tensorflow/tfjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { REPO_ROOT } from '../audio/test-helpers.ts';
 import { initNodeBackend } from '../compute/node.ts';
 import { labelSet } from '../evaluation/labels.ts';
 import { classWiseMetrics } from '../evaluation/metrics.ts';
-import { labelledSources, NO_SOURCE } from './score-han.ts';
+import { NO_SOURCE } from '../evaluation/by-source.ts';
 import { scoreHanOnCorpus } from './score-han-node.ts';
 import { SOURCED_TEST_CLIPS, writeSourcedToneCorpus } from './test-helpers.ts';
 
@@ -23,19 +24,6 @@ beforeAll(async () => {
   corpus = path.join(root, 'corpus');
   await writeSourcedToneCorpus(corpus);
   return () => rm(root, { recursive: true, force: true });
-});
-
-describe('labelledSources', () => {
-  it('lists the distinct sources of the labelled parts only', () => {
-    const [t1, t2, , t4, t5] = SOURCED_TEST_CLIPS;
-    expect(labelledSources(t1)).toEqual(['sf:FluidR3Mono_GM']);
-    expect(labelledSources(t2)).toEqual(['lib:salamander', 'sf:FluidR3Mono_GM']);
-    expect(labelledSources(t4)).toEqual([NO_SOURCE]);
-    expect(labelledSources(t5)).toEqual(['sf:TimGM6mb']);
-    expect(labelledSources({ bank: 'TimGM6mb' })).toEqual([NO_SOURCE]);
-    expect(labelledSources({ meta: { repo: 'owner/collection', start: 0 } })).toEqual(['owner/collection']);
-    expect(labelledSources({ meta: { repo: 7 } })).toEqual([NO_SOURCE]);
-  });
 });
 
 describe('scoreHanOnCorpus', () => {

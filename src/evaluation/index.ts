@@ -12,3 +12,4 @@ export { multiLabelConfusion, type Confusion } from './confusion.ts';
 export { applyThreshold, chooseThreshold, thresholdFromJson, type ThresholdOptions } from './threshold.ts';
 export { aggregateByClip, aggregateWindows, slidingWindows, type Aggregation, type WindowSpan } from './windows.ts';
 export { evaluateWithValidationThreshold, type EvaluationResult } from './evaluate.ts';
+export { NO_SOURCE, labelledSources, reportsBySource, type ScoredSplit, type SourceReport } from './by-source.ts';
