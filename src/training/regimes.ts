@@ -61,7 +61,7 @@ export function parseFromModels(text: string | undefined, flag = '--from-model')
 }
 
 /**
- * `--continue c=models/model-c-wip`: a regime whose run has no checkpoint here starts from that folder (a
+ * `--continue c=<snapshot folder>` (a `--snapshot-to` folder): a regime whose run has no checkpoint here starts from that folder (a
  * snapshot of its own earlier run, e.g. from another machine) instead of from its parent. Adam moments and
  * the weight average cannot come along, so they restart with the warm-up; the card says what it continues.
  */
