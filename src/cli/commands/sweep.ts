@@ -11,6 +11,7 @@ import { bestProbe, formatSweepReport } from '../../sweep/report.ts';
 import { parseWindowSpec } from '../../features/windows.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
 import { runSweep } from '../../sweep/sweep.ts';
+import { chosenCellCommand } from '../chosen-cell-command.ts';
 import { JsonFileStore } from '../../sweep/node.ts';
 import type { ResultsStore, Stage, SweepResults } from '../../sweep/types.ts';
 import { QueueExecutor, openSweepSpec, parseQueueUrl, parseShard, type SweepSpec } from '../../sweep-queue/index.ts';
@@ -133,8 +134,7 @@ export const sweepCommand: Command = {
     const best = bestProbe(results);
     if (shard) console.log(`\nshard ${shard.index}/${shard.count}: join the shards' files with npx diffpir merge <files> --out <results.json>`);
     else if (best && results.choices.head) {
-      console.log(`\nprobe of the chosen cell: npx diffpir train-probe --model ${args.str('model')} --corpus ${corpusArg}` +
-        `${settings.maxClips ? ` --max-clips ${settings.maxClips}` : ''} --sigma ${best.sigma} --tap ${best.tap} --head ${best.head} --out <dir>`);
+      console.log(`\nprobe of the chosen cell: ${chosenCellCommand({ model: spec.model, corpus: corpusArg, corpusSeed: spec.corpusSeed, withMulti: spec.withMulti, settings }, best)}`);
     }
     console.log(`\nthis run: ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${out}`);
   },

@@ -19,6 +19,7 @@ import { openSweepCorpus } from '../../sweep/node.ts';
 import { stageTaps } from '../../sweep/plan.ts';
 import { parseWindowSpec } from '../../features/windows.ts';
 import { sweepSettings } from '../../sweep/settings.ts';
+import { SWEEP_EPOCHS } from '../../sweep/types.ts';
 
 function stepPrinter(): (p: Progress) => void {
   let last = 0;
@@ -35,7 +36,7 @@ export const trainProbeCommand: Command = {
   usage:
     'npx diffpir train-probe --model <dir|name|random-init[:base]> --corpus <dir|tiny|small|full> --sigma S --out <probe dir>\n' +
     '    [--tap T (default: the 2nd bottleneck resnet)] [--head mlp|cnn|crnn|attention] [--max-clips N] [--with-multi] [--seed corpus seed]\n' +
-    '    [--noise-seed 0] [--probe-seed 1] [--epochs 60] [--patience 8] [--window 152/76] [--cache <dir>|none] [--backend wasm|cpu]\n' +
+    '    [--noise-seed 0] [--probe-seed 1] [--epochs ' + SWEEP_EPOCHS + '] [--patience 8] [--window 152/76] [--cache <dir>|none] [--backend wasm|cpu]\n' +
     '  --window   frames/hop of the U-Net\'s windows (20 ms frames; default 152/76: a 3 s clip is one window); the probe\n' +
     '             records it and recognize uses it',
   async run(args) {
