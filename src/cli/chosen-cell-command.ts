@@ -1,6 +1,5 @@
 // The `diffpir train-probe` command line that retrains a sweep's chosen cell: the sweep's corpus flags, seeds,
 // fit and window settings wherever they differ from train-probe's defaults, so the printed hint reproduces the cell.
-import { DEFAULT_WINDOW } from '../features/windows.ts';
 import { sweepSettings } from '../sweep/settings.ts';
 import type { SweepSettings } from '../sweep/types.ts';
 
@@ -19,7 +18,7 @@ export function chosenCellCommand(ctx: ChosenCellContext, cell: ChosenCell): str
   if (s.probeSeed !== d.probeSeed) parts.push(`--probe-seed ${s.probeSeed}`);
   if (s.fit.epochs !== d.fit.epochs) parts.push(`--epochs ${s.fit.epochs}`);
   if (s.fit.patience !== d.fit.patience) parts.push(`--patience ${s.fit.patience}`);
-  if (s.window.frames !== DEFAULT_WINDOW.frames || s.window.hop !== DEFAULT_WINDOW.hop) parts.push(`--window ${s.window.frames}/${s.window.hop}`);
+  if (s.window.frames !== d.window.frames || s.window.hop !== d.window.hop) parts.push(`--window ${s.window.frames}/${s.window.hop}`);
   parts.push('--out <dir>');
   return parts.join(' ');
 }
